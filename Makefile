@@ -1,0 +1,79 @@
+# Kinerja: `make run` serves the demo, `make test` runs every test. Both start with `make install`.
+SHELL := /bin/bash
+PY_VERSION := $(shell cat .python-version)
+PYTHON ?= $(firstword $(wildcard $(HOME)/.pyenv/versions/$(PY_VERSION)/bin/python3) $(shell command -v python3.12) python3)
+VENV := .venv
+BIN := $(VENV)/bin
+UV := $(BIN)/uv
+UV_VERSION := 0.13.9
+PORT ?= 8000
+PG_URL ?= postgres://postgres@localhost:5432/kinerja_test
+export UV_PROJECT_ENVIRONMENT := $(VENV)
+
+.PHONY: install run test test-sqlite test-postgres test-browser-deps postgres-up lint bench messages clean
+
+install: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml uv.lock .python-version
+	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 12), "Kinerja needs Python 3.12+ (pyenv: $(PY_VERSION))"'
+	@[ -x $(BIN)/python ] || $(PYTHON) -m venv $(VENV)
+	@[ -x $(UV) ] || $(BIN)/python -m pip install --quiet "uv==$(UV_VERSION)"
+	$(UV) sync --frozen --python $(BIN)/python
+	@touch $@
+
+run: install
+	@mkdir -p var
+	DJANGO_DEBUG=True $(BIN)/python manage.py migrate --noinput
+	DJANGO_DEBUG=True $(BIN)/python manage.py seed_demo
+	DJANGO_DEBUG=True $(BIN)/python manage.py compilemessages --ignore=.venv -v 0
+	@echo "Kinerja: http://127.0.0.1:$(PORT)/"
+	DJANGO_DEBUG=True $(BIN)/python manage.py db_worker & worker=$$!; \
+	  trap "kill $$worker 2>/dev/null" EXIT INT TERM; \
+	  DJANGO_DEBUG=True $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+
+test-browser-deps:
+	@if ! command -v chromium >/dev/null || ! command -v pdftotext >/dev/null; then \
+	  echo "Installing Debian's chromium and poppler-utils for the browser and PDF tests"; \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium poppler-utils >/dev/null) \
+	  || (sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium poppler-utils >/dev/null); \
+	fi
+
+postgres-up:
+	@if ! pg_isready -h localhost -p 5432 -q 2>/dev/null; then \
+	  if command -v pg_ctlcluster >/dev/null && ls /etc/postgresql/*/main >/dev/null 2>&1; then \
+	    v=$$(ls /etc/postgresql | sort -V | tail -1); echo "Starting PostgreSQL $$v cluster"; \
+	    pg_ctlcluster $$v main start || sudo pg_ctlcluster $$v main start || true; sleep 2; \
+	  fi; \
+	fi
+
+test: install test-browser-deps postgres-up
+	DJANGO_DEBUG=True $(BIN)/python manage.py compilemessages --ignore=.venv -v 0
+	$(MAKE) --no-print-directory test-sqlite
+	$(MAKE) --no-print-directory test-postgres
+
+test-sqlite:
+	@echo "== tests on SQLite =="
+	DJANGO_DEBUG=True $(BIN)/python -m pytest -q -p no:cacheprovider
+
+test-postgres:
+	@if pg_isready -h localhost -p 5432 -q 2>/dev/null; then \
+	  echo "== tests on PostgreSQL =="; \
+	  DJANGO_DEBUG=True DATABASE_URL=$(PG_URL) $(BIN)/python -m pytest -q -p no:cacheprovider -m "not browser"; \
+	elif [ "$$CI" = "true" ]; then \
+	  echo "PostgreSQL on localhost:5432 is required in CI but is not reachable." >&2; exit 1; \
+	else \
+	  echo "PostgreSQL tests SKIPPED: no server on localhost:5432 (start one, or set PG_URL)."; \
+	fi
+
+lint: install
+	$(BIN)/ruff check .
+	DJANGO_DEBUG=True $(BIN)/python manage.py makemigrations --check --dry-run
+
+messages: install
+	DJANGO_DEBUG=True $(BIN)/python manage.py makemessages -l id -l en --ignore=.venv --ignore=var --no-obsolete
+
+bench: install
+	DJANGO_DEBUG=True $(BIN)/python bench/run.py
+
+clean:
+	rm -rf $(VENV) var/static

@@ -1,0 +1,5 @@
+from django.apps import AppConfig
+
+
+class TindakLanjutConfig(AppConfig):
+    name = "kinerja.tindak_lanjut"
