@@ -12,6 +12,10 @@ class NipAuthenticationForm(AuthenticationForm):
         label=_("NIP"), max_length=40,
         widget=forms.TextInput(attrs={"autofocus": True, "autocomplete": "username", "inputmode": "numeric"}),
     )
+    password = forms.CharField(
+        label=_("Kata sandi"), strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
     error_messages = {
         "invalid_login": _("NIP atau kata sandi salah. Periksa kembali lalu coba lagi."),
         "inactive": _("Akun ini tidak aktif. Hubungi admin kepegawaian."),

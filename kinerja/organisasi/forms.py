@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kinerja.aturan import JenisJabatan
 
+from .validation import normalise_nip
 from .models import Jabatan, Pegawai, PenugasanPlt, StatusKepegawaian, UnitKerja
 
 
@@ -71,6 +72,14 @@ class InstansiBoundForm(forms.ModelForm):
 
 
 class PegawaiForm(InstansiBoundForm):
+    nip = forms.CharField(
+        label=_("NIP / NI PPPK"), max_length=30,
+        help_text=_("18 angka; boleh ditulis berspasi, mis. 19860926 201505 1 001."),
+    )
+
+    def clean_nip(self):
+        return normalise_nip(self.cleaned_data["nip"])
+
     class Meta:
         model = Pegawai
         fields = [

@@ -29,7 +29,7 @@ PIMPINAN_INSTANSI = Penilai(None, True)
 
 
 class PenilaiResolver:
-    """Loads one instansi's structure in four queries and answers for any of its pegawai."""
+    """Loads one instansi's structure in three queries and answers for any of its pegawai."""
 
     def __init__(self, instansi_id: int, on: date):
         self.atasan: dict[int, int | None] = dict(

@@ -1,0 +1,47 @@
+"""Shared fixtures: the demo organisation and one account per role (the "cast")."""
+
+import pytest
+
+from kinerja.organisasi.demo import load_demo
+from kinerja.organisasi.models import Pegawai
+
+CAST_NIP = {
+    "pegawai": "199106112012062001",  # Sekar Satiti, JF Analis SDM Ahli Muda
+    "pejabat_penilai": "198103021999121001",  # Bawono Andi Widodo, Kabid (penilai of Sekar)
+    "atasan_pejabat_penilai": "196804241998031011",  # H. Moh Amirudin, Kepala BKPSDM
+    "analis_sdm": "199503142019031004",  # Dimas Prasetyo, admin instansi
+    "pimpinan": "196411171992011002",  # Sekretaris Daerah, role pimpinan
+    "outsider": "199402282018012001",  # Maya Sari, another instansi
+}
+
+
+@pytest.fixture(autouse=True)
+def _fast_hasher(settings):
+    """Argon2 is the production hasher (see test_settings); tests use a fast one."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def demo(db):
+    load_demo()
+    return {p.nip: p for p in Pegawai.objects.select_related("user", "instansi")}
+
+
+@pytest.fixture
+def cast(demo, django_user_model):
+    """role -> User for every role of the permission matrix (anonymous is None)."""
+    users = {role: demo[nip].user for role, nip in CAST_NIP.items()}
+    users["superadmin"] = django_user_model.objects.get(username="admin")
+    users["anonim"] = None
+    return users
+
+
+@pytest.fixture
+def client_as(client):
+    def login(user):
+        client.logout()
+        if user is not None:
+            client.force_login(user)
+        return client
+
+    return login

@@ -1,0 +1,120 @@
+"""One permission matrix over every URL of the app: scoped objects answer 404, forbidden actions 403."""
+
+import pytest
+from django.urls import get_resolver, reverse
+
+from kinerja.organisasi.models import Jabatan, UnitKerja
+
+ROLES = ["anonim", "pegawai", "pejabat_penilai", "atasan_pejabat_penilai", "analis_sdm", "pimpinan", "outsider",
+         "superadmin"]
+LOGIN = 302  # anonymous users are sent to the login page
+
+
+def _all(code):
+    return dict.fromkeys(ROLES[1:], code) | {"anonim": LOGIN}
+
+
+def _admin_only(other=403, outsider=None):
+    return _all(other) | {"analis_sdm": 200, "superadmin": 200, "outsider": outsider or other}
+
+
+SEKAR, AGUS = "199106112012062001", "198209152006041005"
+
+
+def _pegawai(demo, nip):
+    return demo[nip].pk
+
+
+# name -> (args builder, {role: expected status})
+MATRIX = {
+    "core:dashboard": (None, _all(200)),
+    "core:health": (None, dict.fromkeys(ROLES, 200)),
+    "login": (None, dict.fromkeys(ROLES, 200) | {r: 302 for r in ROLES[1:]}),  # logged in: redirected
+    "password_change": (None, _all(200)),
+    "password_change_done": (None, _all(200)),
+    "password_reset": (None, dict.fromkeys(ROLES, 200)),
+    "password_reset_done": (None, dict.fromkeys(ROLES, 200)),
+    "password_reset_confirm": (lambda d: ["MQ", "bukan-token"], dict.fromkeys(ROLES, 200)),
+    "password_reset_complete": (None, dict.fromkeys(ROLES, 200)),
+    "organisasi:unit-tree": (None, _all(200)),
+    "organisasi:unit-create": (None, _admin_only()),
+    "organisasi:unit-detail": (lambda d: [UnitKerja.objects.get(kode="BKPSDM").pk], _all(200) | {"outsider": 404}),
+    "organisasi:unit-edit": (lambda d: [UnitKerja.objects.get(kode="BKPSDM").pk], _admin_only(outsider=404)),
+    "organisasi:jabatan-list": (None, _all(200)),
+    "organisasi:jabatan-create": (None, _admin_only()),
+    "organisasi:jabatan-edit": (lambda d: [Jabatan.objects.get(kode="KABID-IPKP").pk], _admin_only(outsider=404)),
+    "organisasi:pegawai-list": (None, _all(200)),
+    "organisasi:pegawai-create": (None, _admin_only()),
+    "organisasi:pegawai-detail": (lambda d: [_pegawai(d, SEKAR)], _all(200) | {"outsider": 404}),
+    "organisasi:pegawai-edit": (
+        lambda d: [_pegawai(d, SEKAR)], _admin_only(outsider=404)
+    ),
+    "organisasi:penugasan-create": (lambda d: [_pegawai(d, SEKAR)], _admin_only(outsider=404)),
+    "organisasi:impor": (None, _admin_only()),
+    "organisasi:impor-templat": (lambda d: ["xlsx"], _admin_only()),
+    "organisasi:ekspor": (None, _admin_only()),
+}
+# Outside the matrix's GET walk: logout is POST-only; impor-status needs a job (test_impor_views).
+NOT_GET = {"logout", "organisasi:impor-status"}
+
+
+def _our_url_names():
+    names = set()
+    for pattern in get_resolver().url_patterns:
+        namespace = getattr(pattern, "namespace", None)
+        if namespace in ("admin",) or str(pattern.pattern).startswith("i18n"):
+            continue
+        for sub in getattr(pattern, "url_patterns", [pattern]):
+            if sub.name:
+                names.add(f"{namespace}:{sub.name}" if namespace else sub.name)
+    return names
+
+
+def test_matrix_covers_every_url():
+    assert _our_url_names() == set(MATRIX) | NOT_GET
+
+
+CASES = [(name, role) for name in MATRIX for role in ROLES]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("name", "role"), CASES, ids=[f"{n}-{r}" for n, r in CASES])
+def test_permission_matrix(name, role, cast, demo, client_as):
+    args_builder, expected = MATRIX[name]
+    url = reverse(name, args=args_builder(demo) if args_builder else None)
+    response = client_as(cast[role]).get(url)
+    assert response.status_code == expected[role], f"{role} GET {url}"
+    if response.status_code == LOGIN and role == "anonim":
+        assert response["Location"].startswith(reverse("login"))
+
+
+@pytest.mark.django_db
+def test_penilai_sees_own_team_but_not_other_teams(cast, demo, client_as):
+    client = client_as(cast["pejabat_penilai"])
+    assert client.get(reverse("organisasi:pegawai-detail", args=[demo[SEKAR].pk])).status_code == 200
+    assert client.get(reverse("organisasi:pegawai-detail", args=[demo[AGUS].pk])).status_code == 404
+    listed = {p.nip for p in client.get(reverse("organisasi:pegawai-list")).context["page"]}
+    assert SEKAR in listed and AGUS not in listed
+
+
+@pytest.mark.django_db
+def test_pegawai_sees_only_self(cast, demo, client_as):
+    client = client_as(cast["pegawai"])
+    listed = {p.nip for p in client.get(reverse("organisasi:pegawai-list")).context["page"]}
+    assert listed == {SEKAR}
+    boss = demo["198103021999121001"]
+    assert client.get(reverse("organisasi:pegawai-detail", args=[boss.pk])).status_code == 404
+
+
+@pytest.mark.django_db
+def test_forbidden_post_changes_nothing(cast, demo, client_as):
+    sekar = demo[SEKAR]
+    for role in ("pegawai", "pejabat_penilai", "pimpinan"):
+        response = client_as(cast[role]).post(
+            reverse("organisasi:pegawai-edit", args=[sekar.pk]), {"nama": "Diubah", "nip": sekar.nip}
+        )
+        assert response.status_code == 403
+    sekar.refresh_from_db()
+    assert sekar.nama == "Sekar Satiti"
+    response = client_as(cast["outsider"]).post(reverse("organisasi:pegawai-edit", args=[sekar.pk]), {"nama": "X"})
+    assert response.status_code == 404

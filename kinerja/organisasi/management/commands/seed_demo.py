@@ -1,0 +1,13 @@
+from django.core.management.base import BaseCommand
+
+from kinerja.organisasi.demo import DEMO_PASSWORD, load_demo
+
+
+class Command(BaseCommand):
+    help = "Memuat organisasi demo (BKPSDM Kabupaten Kebumen dan Ditjen Ketenagalistrikan) dan akun demo."
+
+    def handle(self, *args, **options):
+        accounts = load_demo()
+        self.stdout.write(self.style.SUCCESS("Organisasi demo dimuat. Akun demo (kata sandi: %s):" % DEMO_PASSWORD))
+        for peran, username, nama in accounts:
+            self.stdout.write(f"  {peran:<28} {username:<20} {nama}")
