@@ -107,7 +107,10 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     DATABASES["default"]["OPTIONS"] = {
         "transaction_mode": "IMMEDIATE",
         "timeout": 20,
-        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        "init_command": (
+            "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA cache_size=-65536; "
+            "PRAGMA temp_store=MEMORY; PRAGMA mmap_size=268435456;"
+        ),
     }
 ATOMIC_REQUESTS = True
 DATABASES["default"]["ATOMIC_REQUESTS"] = True

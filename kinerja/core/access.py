@@ -65,7 +65,9 @@ def akses_of(user) -> Akses:
     except (ObjectDoesNotExist, AttributeError):
         pegawai = None
     admin, pimpinan = set(), set()
-    for instansi_id, peran in PeranPengguna.objects.filter(user_id=user.pk).values_list("instansi_id", "peran"):
+    for instansi_id, peran in PeranPengguna.objects.filter(user_id=user.pk).values_list(
+        "instansi_id", "peran"
+    ):
         (admin if peran == Peran.ADMIN_INSTANSI else pimpinan).add(instansi_id)
     akses = Akses(user, pegawai, frozenset(admin), frozenset(pimpinan))
     user._kinerja_akses = akses

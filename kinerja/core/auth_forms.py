@@ -9,11 +9,13 @@ class NipAuthenticationForm(AuthenticationForm):
     """Login with the NIP (spaces allowed, as it is often written) and a password."""
 
     username = forms.CharField(
-        label=_("NIP"), max_length=40,
+        label=_("NIP"),
+        max_length=40,
         widget=forms.TextInput(attrs={"autofocus": True, "autocomplete": "username", "inputmode": "numeric"}),
     )
     password = forms.CharField(
-        label=_("Kata sandi"), strip=False,
+        label=_("Kata sandi"),
+        strip=False,
         widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
     )
     error_messages = {
@@ -33,9 +35,11 @@ class NipPasswordResetForm(PasswordResetForm):
     def get_users(self, email):
         value = email.strip()
         nip = "".join(value.split())
-        users = get_user_model()._default_manager.filter(
-            Q(username=nip) | Q(email__iexact=value), is_active=True
-        ).exclude(email="")
+        users = (
+            get_user_model()
+            ._default_manager.filter(Q(username=nip) | Q(email__iexact=value), is_active=True)
+            .exclude(email="")
+        )
         return (u for u in users if u.has_usable_password())
 
 

@@ -6,7 +6,9 @@ from .auth_forms import NipAuthenticationForm, NipPasswordResetForm
 urlpatterns = [
     path(
         "masuk/",
-        auth_views.LoginView.as_view(authentication_form=NipAuthenticationForm, redirect_authenticated_user=True),
+        auth_views.LoginView.as_view(
+            authentication_form=NipAuthenticationForm, redirect_authenticated_user=True
+        ),
         name="login",
     ),
     path("keluar/", auth_views.LogoutView.as_view(), name="logout"),
@@ -23,5 +25,7 @@ urlpatterns = [
         auth_views.PasswordResetConfirmView.as_view(success_url=reverse_lazy("password_reset_complete")),
         name="password_reset_confirm",
     ),
-    path("atur-ulang/selesai/", auth_views.PasswordResetCompleteView.as_view(), name="password_reset_complete"),
+    path(
+        "atur-ulang/selesai/", auth_views.PasswordResetCompleteView.as_view(), name="password_reset_complete"
+    ),
 ]

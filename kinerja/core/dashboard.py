@@ -52,12 +52,19 @@ def _profil_saya(akses: Akses) -> Bagian | None:
     url = reverse("organisasi:pegawai-detail", args=[p.pk])
     if p.pejabat_penilai_id is None and not p.penilai_pimpinan_instansi:
         bagian.items.append(
-            Item(_("Pejabat penilai Anda belum dapat ditentukan. Hubungi admin kepegawaian."), url, tingkat="warning")
+            Item(
+                _("Pejabat penilai Anda belum dapat ditentukan. Hubungi admin kepegawaian."),
+                url,
+                tingkat="warning",
+            )
         )
     if not p.email:
         bagian.items.append(
-            Item(_("Alamat email Anda belum diisi; pemberitahuan dan atur ulang kata sandi memerlukannya."), url,
-                 tingkat="warning")
+            Item(
+                _("Alamat email Anda belum diisi; pemberitahuan dan atur ulang kata sandi memerlukannya."),
+                url,
+                tingkat="warning",
+            )
         )
     bagian.kosong = _("Data kepegawaian Anda lengkap.")
     return bagian
@@ -80,13 +87,19 @@ def _tim_saya(akses: Akses) -> Bagian | None:
     bagian = Bagian(_("Tim yang saya nilai"))
     if counts["langsung"]:
         bagian.items.append(
-            Item(_("Pegawai yang Anda nilai sebagai pejabat penilai kinerja"), url + "?tim=langsung",
-                 counts["langsung"])
+            Item(
+                _("Pegawai yang Anda nilai sebagai pejabat penilai kinerja"),
+                url + "?tim=langsung",
+                counts["langsung"],
+            )
         )
     if counts["tidak_langsung"]:
         bagian.items.append(
-            Item(_("Pegawai yang Anda awasi sebagai atasan pejabat penilai"), url + "?tim=atasan",
-                 counts["tidak_langsung"])
+            Item(
+                _("Pegawai yang Anda awasi sebagai atasan pejabat penilai"),
+                url + "?tim=atasan",
+                counts["tidak_langsung"],
+            )
         )
     return bagian
 
@@ -102,18 +115,25 @@ def _kelola_instansi(akses: Akses) -> Bagian | None:
     today = timezone.localdate()
     base = Pegawai.objects.filter(instansi_id__in=ids, aktif=True)
     counts = base.aggregate(
-        total=Count("id"),
-        **{name: Count("id", filter=condition) for name, condition in MASALAH.items()}
+        total=Count("id"), **{name: Count("id", filter=condition) for name, condition in MASALAH.items()}
     )
     plt_berakhir = PenugasanPlt.objects.filter(
-        jabatan__instansi_id__in=ids, tanggal_selesai__gte=today,
+        jabatan__instansi_id__in=ids,
+        tanggal_selesai__gte=today,
         tanggal_selesai__lte=today + timezone.timedelta(days=14),
     ).count()
     url = reverse("organisasi:pegawai-list")
-    bagian = Bagian(_("Data kepegawaian yang perlu dilengkapi"), kosong=_("Tidak ada data yang perlu dilengkapi."))
+    bagian = Bagian(
+        _("Data kepegawaian yang perlu dilengkapi"), kosong=_("Tidak ada data yang perlu dilengkapi.")
+    )
     rows = [
         (counts["tanpa_jabatan"], _("Pegawai aktif tanpa jabatan"), "?masalah=tanpa_jabatan", "warning"),
-        (counts["tanpa_penilai"], _("Pegawai aktif tanpa pejabat penilai"), "?masalah=tanpa_penilai", "danger"),
+        (
+            counts["tanpa_penilai"],
+            _("Pegawai aktif tanpa pejabat penilai"),
+            "?masalah=tanpa_penilai",
+            "danger",
+        ),
         (counts["tanpa_email"], _("Pegawai aktif tanpa alamat email"), "?masalah=tanpa_email", "info"),
     ]
     for jumlah, teks, query, tingkat in rows:

@@ -47,8 +47,14 @@ class PegawaiAdmin(SimpleHistoryAdmin):
     search_fields = ["nip", "nama"]
     list_select_related = ["jabatan", "unit_kerja"]
     autocomplete_fields = ["jabatan", "unit_kerja", "pejabat_penilai_khusus"]
-    readonly_fields = ["tanggal_lahir", "tmt_pengangkatan", "jenis_kelamin", "pejabat_penilai",
-                       "atasan_pejabat_penilai", "user"]
+    readonly_fields = [
+        "tanggal_lahir",
+        "tmt_pengangkatan",
+        "jenis_kelamin",
+        "pejabat_penilai",
+        "atasan_pejabat_penilai",
+        "user",
+    ]
     inlines = [PenugasanInline]
 
     def save_model(self, request, obj, form, change):

@@ -3,8 +3,8 @@ from django.utils.translation import gettext_lazy as _
 
 from kinerja.aturan import JenisJabatan
 
-from .validation import normalise_nip
 from .models import Jabatan, Pegawai, PenugasanPlt, StatusKepegawaian, UnitKerja
+from .validation import normalise_nip
 
 
 class PegawaiFilterForm(forms.Form):
@@ -16,7 +16,8 @@ class PegawaiFilterForm(forms.Form):
         label=_("Status"), choices=[("", _("Semua status")), *StatusKepegawaian.choices], required=False
     )
     jenis_jabatan = forms.ChoiceField(
-        label=_("Jenis jabatan"), choices=[("", _("Semua jenis jabatan")), *JenisJabatan.choices()],
+        label=_("Jenis jabatan"),
+        choices=[("", _("Semua jenis jabatan")), *JenisJabatan.choices()],
         required=False,
     )
     aktif = forms.ChoiceField(
@@ -27,14 +28,21 @@ class PegawaiFilterForm(forms.Form):
 
     tim = forms.ChoiceField(
         label=_("Tim"),
-        choices=[("", _("Semua yang dapat saya lihat")), ("langsung", _("Yang saya nilai")),
-                 ("atasan", _("Yang saya awasi sebagai atasan penilai"))],
+        choices=[
+            ("", _("Semua yang dapat saya lihat")),
+            ("langsung", _("Yang saya nilai")),
+            ("atasan", _("Yang saya awasi sebagai atasan penilai")),
+        ],
         required=False,
     )
     masalah = forms.ChoiceField(
         label=_("Kelengkapan data"),
-        choices=[("", _("Semua")), ("tanpa_jabatan", _("Tanpa jabatan")),
-                 ("tanpa_penilai", _("Tanpa pejabat penilai")), ("tanpa_email", _("Tanpa email"))],
+        choices=[
+            ("", _("Semua")),
+            ("tanpa_jabatan", _("Tanpa jabatan")),
+            ("tanpa_penilai", _("Tanpa pejabat penilai")),
+            ("tanpa_email", _("Tanpa email")),
+        ],
         required=False,
     )
 
@@ -73,7 +81,8 @@ class InstansiBoundForm(forms.ModelForm):
 
 class PegawaiForm(InstansiBoundForm):
     nip = forms.CharField(
-        label=_("NIP / NI PPPK"), max_length=30,
+        label=_("NIP / NI PPPK"),
+        max_length=30,
         help_text=_("18 angka; boleh ditulis berspasi, mis. 19860926 201505 1 001."),
     )
 
@@ -83,8 +92,19 @@ class PegawaiForm(InstansiBoundForm):
     class Meta:
         model = Pegawai
         fields = [
-            "nip", "gelar_depan", "nama", "gelar_belakang", "status", "golongan_ruang", "golongan_pppk",
-            "unit_kerja", "jabatan", "pendidikan_terakhir", "email", "aktif", "pejabat_penilai_khusus",
+            "nip",
+            "gelar_depan",
+            "nama",
+            "gelar_belakang",
+            "status",
+            "golongan_ruang",
+            "golongan_pppk",
+            "unit_kerja",
+            "jabatan",
+            "pendidikan_terakhir",
+            "email",
+            "aktif",
+            "pejabat_penilai_khusus",
         ]
 
 

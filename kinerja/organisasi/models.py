@@ -7,12 +7,12 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from kinerja.aturan import GOLONGAN_PPPK, GOLONGAN_RUANG, PANGKAT, JenisJabatan, JenjangFungsional
+from kinerja.aturan import GOLONGAN_PPPK, GOLONGAN_RUANG, JenisJabatan, JenjangFungsional, label_pangkat
 from kinerja.core.models import BaseModel
 
-JENIS_JABATAN_CHOICES = [(j.value, j.label) for j in JenisJabatan]
-JENJANG_CHOICES = [(j.value, j.label) for j in JenjangFungsional]
-GOLONGAN_RUANG_CHOICES = [(g, f"{PANGKAT[g]} – {g}") for g in GOLONGAN_RUANG]
+JENIS_JABATAN_CHOICES = JenisJabatan.choices()
+JENJANG_CHOICES = JenjangFungsional.choices()
+GOLONGAN_RUANG_CHOICES = [(g, label_pangkat(g)) for g in GOLONGAN_RUANG]
 GOLONGAN_PPPK_CHOICES = [(g, g) for g in GOLONGAN_PPPK]
 
 
@@ -28,7 +28,9 @@ class Instansi(BaseModel):
     jenis = models.CharField(_("jenis"), max_length=16, choices=Jenis.choices, default=Jenis.KABUPATEN)
     kota = models.CharField(_("tempat penandatanganan"), max_length=100, blank=True)
     jabatan_pimpinan = models.CharField(
-        _("jabatan pimpinan instansi"), max_length=200, blank=True,
+        _("jabatan pimpinan instansi"),
+        max_length=200,
+        blank=True,
         help_text=_("Mis. Bupati Kebumen: pejabat penilai tertinggi yang tidak ber-NIP."),
     )
     nama_pimpinan = models.CharField(_("nama pimpinan instansi"), max_length=200, blank=True)
@@ -48,7 +50,11 @@ class UnitKerja(BaseModel):
     kode = models.CharField(_("kode"), max_length=40)
     nama = models.CharField(_("nama"), max_length=255)
     induk = models.ForeignKey(
-        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="anak_set",
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="anak_set",
         verbose_name=_("unit induk"),
     )
     aktif = models.BooleanField(_("aktif"), default=True)
@@ -72,11 +78,18 @@ class UnitKerja(BaseModel):
         if self.induk_id and self.instansi_id and self.induk.instansi_id != self.instansi_id:
             raise ValidationError({"induk": _("Unit induk harus berada di instansi yang sama.")})
         if self.induk_id and self.pk:
-            parents = dict(UnitKerja.objects.filter(instansi_id=self.instansi_id).values_list("id", "induk_id"))
+            parents = dict(
+                UnitKerja.objects.filter(instansi_id=self.instansi_id).values_list("id", "induk_id")
+            )
             if creates_cycle(parents, self.pk, self.induk_id):
                 raise ValidationError(
-                    {"induk": _("Unit induk ini membuat siklus: %(unit)s tidak boleh berada di bawah dirinya sendiri.")
-                     % {"unit": self.nama}}
+                    {
+                        "induk": _(
+                            "Unit induk ini membuat siklus: %(unit)s tidak boleh berada di bawah "
+                            "dirinya sendiri."
+                        )
+                        % {"unit": self.nama}
+                    }
                 )
 
 
@@ -92,7 +105,11 @@ class Jabatan(BaseModel):
         UnitKerja, on_delete=models.PROTECT, related_name="jabatan_set", verbose_name=_("unit kerja")
     )
     atasan = models.ForeignKey(
-        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="bawahan_set",
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="bawahan_set",
         verbose_name=_("jabatan atasan"),
     )
     history = HistoricalRecords()
@@ -132,10 +149,13 @@ class Jabatan(BaseModel):
         if self.atasan_id and self.instansi_id and self.atasan.instansi_id != self.instansi_id:
             errors["atasan"] = _("Jabatan atasan harus berada di instansi yang sama.")
         elif self.atasan_id and self.pk:
-            parents = dict(Jabatan.objects.filter(instansi_id=self.instansi_id).values_list("id", "atasan_id"))
+            parents = dict(
+                Jabatan.objects.filter(instansi_id=self.instansi_id).values_list("id", "atasan_id")
+            )
             if creates_cycle(parents, self.pk, self.atasan_id):
                 errors["atasan"] = _(
-                    "Jabatan atasan ini membuat siklus: %(jabatan)s tidak boleh menjadi atasan dirinya sendiri."
+                    "Jabatan atasan ini membuat siklus: %(jabatan)s tidak boleh menjadi atasan "
+                    "dirinya sendiri."
                 ) % {"jabatan": self.nama}
         if errors:
             raise ValidationError(errors)
@@ -176,9 +196,15 @@ class Pegawai(BaseModel):
     golongan_ruang = models.CharField(
         _("pangkat/golongan ruang"), max_length=6, choices=GOLONGAN_RUANG_CHOICES, blank=True
     )
-    golongan_pppk = models.CharField(_("golongan PPPK"), max_length=5, choices=GOLONGAN_PPPK_CHOICES, blank=True)
+    golongan_pppk = models.CharField(
+        _("golongan PPPK"), max_length=5, choices=GOLONGAN_PPPK_CHOICES, blank=True
+    )
     jabatan = models.ForeignKey(
-        Jabatan, on_delete=models.PROTECT, null=True, blank=True, related_name="pemangku_set",
+        Jabatan,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="pemangku_set",
         verbose_name=_("jabatan"),
     )
     unit_kerja = models.ForeignKey(
@@ -192,10 +218,16 @@ class Pegawai(BaseModel):
     # Decoded from the NIP / NI PPPK on every save (services.decode_identitas).
     tanggal_lahir = models.DateField(_("tanggal lahir"), null=True, blank=True)
     tmt_pengangkatan = models.DateField(_("TMT CPNS / pengangkatan"), null=True, blank=True)
-    jenis_kelamin = models.CharField(_("jenis kelamin"), max_length=1, choices=JenisKelamin.choices, blank=True)
+    jenis_kelamin = models.CharField(
+        _("jenis kelamin"), max_length=1, choices=JenisKelamin.choices, blank=True
+    )
     # Decision (i): an explicit pejabat penilai for this person overrides the structure.
     pejabat_penilai_khusus = models.ForeignKey(
-        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
         verbose_name=_("pejabat penilai (penetapan khusus)"),
     )
     # Derived by penilai.sync_penilai(); cached so that scoping is a plain join.
@@ -203,15 +235,22 @@ class Pegawai(BaseModel):
         "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="bawahan_set", editable=False
     )
     atasan_pejabat_penilai = models.ForeignKey(
-        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="bawahan_tidak_langsung_set",
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="bawahan_tidak_langsung_set",
         editable=False,
     )
     penilai_pimpinan_instansi = models.BooleanField(default=False, editable=False)
     atasan_penilai_pimpinan_instansi = models.BooleanField(default=False, editable=False)
     history = HistoricalRecords(
         excluded_fields=[
-            "pejabat_penilai", "atasan_pejabat_penilai", "penilai_pimpinan_instansi",
-            "atasan_penilai_pimpinan_instansi", "updated_at",
+            "pejabat_penilai",
+            "atasan_pejabat_penilai",
+            "penilai_pimpinan_instansi",
+            "atasan_penilai_pimpinan_instansi",
+            "updated_at",
         ]
     )
 
@@ -247,7 +286,9 @@ class Pegawai(BaseModel):
         if self.jabatan_id and self.instansi_id and self.jabatan.instansi_id != self.instansi_id:
             errors["jabatan"] = _("Jabatan harus berada di instansi yang sama.")
         if self.pejabat_penilai_khusus_id and self.pejabat_penilai_khusus_id == self.pk:
-            errors["pejabat_penilai_khusus"] = _("Pegawai tidak dapat menjadi pejabat penilai dirinya sendiri.")
+            errors["pejabat_penilai_khusus"] = _(
+                "Pegawai tidak dapat menjadi pejabat penilai dirinya sendiri."
+            )
         if errors:
             raise ValidationError(errors)
 
@@ -265,7 +306,7 @@ class Pegawai(BaseModel):
     @property
     def pangkat_golongan(self) -> str:
         if self.golongan_ruang:
-            return f"{PANGKAT[self.golongan_ruang]} – {self.golongan_ruang}"
+            return label_pangkat(self.golongan_ruang)
         if self.golongan_pppk:
             return f"Golongan {self.golongan_pppk} (PPPK)"
         return ""
@@ -314,7 +355,11 @@ class ImportJob(BaseModel):
 
     instansi = models.ForeignKey(Instansi, on_delete=models.CASCADE, related_name="import_set")
     dibuat_oleh = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+", verbose_name=_("oleh")
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("oleh"),
     )
     berkas = models.FileField(_("berkas"), upload_to="impor/%Y/%m/")
     nama_berkas = models.CharField(_("nama berkas"), max_length=255)

@@ -12,7 +12,6 @@ from kinerja.core.access import akses_of
 
 from .models import Instansi, Jabatan, Pegawai, PenugasanPlt, UnitKerja
 
-
 MASALAH = {
     "tanpa_jabatan": Q(jabatan__isnull=True),
     "tanpa_penilai": Q(pejabat_penilai__isnull=True, penilai_pimpinan_instansi=False),
@@ -51,9 +50,17 @@ def visible_jabatan(user) -> QuerySet[Jabatan]:
     return Jabatan.objects.filter(instansi__in=visible_instansi(user))
 
 
-def pegawai_list(user, *, q: str = "", unit: UnitKerja | None = None, status: str = "",
-                 jenis_jabatan: str = "", aktif: bool | None = None, tim: str = "",
-                 masalah: str = "") -> QuerySet[Pegawai]:
+def pegawai_list(
+    user,
+    *,
+    q: str = "",
+    unit: UnitKerja | None = None,
+    status: str = "",
+    jenis_jabatan: str = "",
+    aktif: bool | None = None,
+    tim: str = "",
+    masalah: str = "",
+) -> QuerySet[Pegawai]:
     qs = visible_pegawai(user).select_related("jabatan", "unit_kerja")
     me = akses_of(user).pegawai
     if tim == "langsung":
@@ -77,13 +84,16 @@ def pegawai_list(user, *, q: str = "", unit: UnitKerja | None = None, status: st
 
 def pegawai_detail(user) -> QuerySet[Pegawai]:
     """Visible pegawai with everything the profile page shows joined in."""
-    return (
-        visible_pegawai(user)
-        .select_related(
-            "instansi", "jabatan", "jabatan__atasan", "unit_kerja", "pejabat_penilai",
-            "pejabat_penilai__jabatan", "atasan_pejabat_penilai", "atasan_pejabat_penilai__jabatan",
-            "pejabat_penilai_khusus",
-        )
+    return visible_pegawai(user).select_related(
+        "instansi",
+        "jabatan",
+        "jabatan__atasan",
+        "unit_kerja",
+        "pejabat_penilai",
+        "pejabat_penilai__jabatan",
+        "atasan_pejabat_penilai",
+        "atasan_pejabat_penilai__jabatan",
+        "pejabat_penilai_khusus",
     )
 
 
@@ -101,7 +111,11 @@ def unit_tree(instansi: Instansi) -> list[dict]:
         .annotate(n=Count("id"))
         .values_list("unit_kerja_id", "n")
     )
-    units = list(UnitKerja.objects.filter(instansi=instansi).order_by("kode").values("id", "kode", "nama", "induk_id", "aktif"))
+    units = list(
+        UnitKerja.objects.filter(instansi=instansi)
+        .order_by("kode")
+        .values("id", "kode", "nama", "induk_id", "aktif")
+    )
     children: dict[int | None, list[dict]] = {}
     for u in units:
         u["jumlah_pegawai"] = counts.get(u["id"], 0)
@@ -141,7 +155,7 @@ def riwayat_pegawai(pegawai: Pegawai, limit: int = 50) -> list[Perubahan]:
         pegawai.history.select_related("history_user").order_by("-history_date", "-history_id")[: limit + 1]
     )
     deltas = []
-    for newer, older in zip(records[:limit], records[1:] + [None]):
+    for newer, older in zip(records[:limit], records[1:] + [None], strict=False):
         changes = newer.diff_against(older, excluded_fields=["created_at"]).changes if older else []
         deltas.append((newer, changes))
     related = {"jabatan": Jabatan, "unit_kerja": UnitKerja, "pejabat_penilai_khusus": Pegawai}

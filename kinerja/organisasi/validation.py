@@ -5,13 +5,20 @@ from datetime import date
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
-from kinerja.aturan import GOLONGAN_PPPK, GOLONGAN_RUANG, NipTidakValid, parse_ni_pppk, parse_nip
+from kinerja.aturan import (
+    GOLONGAN_PPPK,
+    GOLONGAN_RUANG,
+    NipTidakValid,
+    normalisasi_nip,
+    parse_ni_pppk,
+    parse_nip,
+)
 
 from .models import StatusKepegawaian
 
 
-def normalise_nip(value: str) -> str:
-    return "".join(str(value or "").split())
+def normalise_nip(value) -> str:
+    return normalisasi_nip(str(value or ""))
 
 
 def decode_nomor_induk(nomor: str, status: str):
@@ -19,7 +26,12 @@ def decode_nomor_induk(nomor: str, status: str):
     try:
         if status == StatusKepegawaian.PPPK:
             info = parse_ni_pppk(nomor)
-            return normalise_nip(nomor), info.tanggal_lahir, date(info.tahun_pengangkatan, 1, 1), info.jenis_kelamin
+            return (
+                normalise_nip(nomor),
+                info.tanggal_lahir,
+                date(info.tahun_pengangkatan, 1, 1),
+                info.jenis_kelamin,
+            )
         info = parse_nip(nomor)
         return info.nip, info.tanggal_lahir, info.tmt_cpns, info.jenis_kelamin
     except NipTidakValid as e:
@@ -33,7 +45,9 @@ def validate_golongan(status: str, golongan_ruang: str, golongan_pppk: str) -> d
         if golongan_ruang:
             errors["golongan_ruang"] = _("PPPK tidak memiliki pangkat/golongan ruang PNS.")
         if golongan_pppk and golongan_pppk not in GOLONGAN_PPPK:
-            errors["golongan_pppk"] = _("Golongan PPPK %(g)s tidak dikenal (I sampai XVII).") % {"g": golongan_pppk}
+            errors["golongan_pppk"] = _("Golongan PPPK %(g)s tidak dikenal (I sampai XVII).") % {
+                "g": golongan_pppk
+            }
     else:
         if golongan_pppk:
             errors["golongan_pppk"] = _("Golongan PPPK hanya untuk pegawai berstatus PPPK.")

@@ -1,10 +1,10 @@
 """Organisation pages. Views stay thin: selectors read (scoped), services write, forms validate."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.conf import settings
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -42,23 +42,34 @@ def _require_admin(request, instansi_id: int) -> None:
 def unit_tree(request):
     instansi = _current_instansi(request)
     nodes = selectors.flatten_tree(selectors.unit_tree(instansi))
-    return render(request, "organisasi/unit_tree.html", {
-        "instansi": instansi, "nodes": nodes,
-        "instansi_list": selectors.visible_instansi(request.user).order_by("nama"),
-        "can_edit": akses_of(request.user).is_admin_of(instansi.pk),
-    })
+    return render(
+        request,
+        "organisasi/unit_tree.html",
+        {
+            "instansi": instansi,
+            "nodes": nodes,
+            "instansi_list": selectors.visible_instansi(request.user).order_by("nama"),
+            "can_edit": akses_of(request.user).is_admin_of(instansi.pk),
+        },
+    )
 
 
 @login_required
 def unit_detail(request, pk: int):
     unit = get_object_or_404(selectors.visible_unit(request.user).select_related("instansi", "induk"), pk=pk)
-    return render(request, "organisasi/unit_detail.html", {
-        "unit": unit,
-        "anak": unit.anak_set.order_by("kode"),
-        "jabatan": unit.jabatan_set.select_related("atasan").order_by("kode"),
-        "pegawai": selectors.pegawai_list(request.user, unit=unit, aktif=True)[: settings.KINERJA_PAGE_SIZE],
-        "can_edit": akses_of(request.user).is_admin_of(unit.instansi_id),
-    })
+    return render(
+        request,
+        "organisasi/unit_detail.html",
+        {
+            "unit": unit,
+            "anak": unit.anak_set.order_by("kode"),
+            "jabatan": unit.jabatan_set.select_related("atasan").order_by("kode"),
+            "pegawai": selectors.pegawai_list(request.user, unit=unit, aktif=True)[
+                : settings.KINERJA_PAGE_SIZE
+            ],
+            "can_edit": akses_of(request.user).is_admin_of(unit.instansi_id),
+        },
+    )
 
 
 @login_required
@@ -82,13 +93,21 @@ def unit_form(request, pk: int | None = None):
 def jabatan_list(request):
     instansi = _current_instansi(request)
     jabatan = (
-        selectors.visible_jabatan(request.user).filter(instansi=instansi)
-        .select_related("unit_kerja", "atasan").order_by("kode")
+        selectors.visible_jabatan(request.user)
+        .filter(instansi=instansi)
+        .select_related("unit_kerja", "atasan")
+        .order_by("kode")
     )
     page = Paginator(jabatan, settings.KINERJA_PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(request, "organisasi/jabatan_list.html", {
-        "instansi": instansi, "page": page, "can_edit": akses_of(request.user).is_admin_of(instansi.pk),
-    })
+    return render(
+        request,
+        "organisasi/jabatan_list.html",
+        {
+            "instansi": instansi,
+            "page": page,
+            "can_edit": akses_of(request.user).is_admin_of(instansi.pk),
+        },
+    )
 
 
 @login_required
@@ -116,21 +135,30 @@ def pegawai_list(request):
     qs = selectors.pegawai_list(request.user, **filters)
     page = Paginator(qs, settings.KINERJA_PAGE_SIZE).get_page(request.GET.get("page"))
     template = "organisasi/_pegawai_rows.html" if request.htmx else "organisasi/pegawai_list.html"
-    return render(request, template, {
-        "form": form, "page": page,
-        "can_create": bool(akses.admin_instansi_ids) or akses.is_superadmin,
-    })
+    return render(
+        request,
+        template,
+        {
+            "form": form,
+            "page": page,
+            "can_create": bool(akses.admin_instansi_ids) or akses.is_superadmin,
+        },
+    )
 
 
 @login_required
 def pegawai_detail(request, pk: int):
     pegawai = get_object_or_404(selectors.pegawai_detail(request.user), pk=pk)
-    return render(request, "organisasi/pegawai_detail.html", {
-        "pegawai": pegawai,
-        "penugasan": selectors.penugasan_of(pegawai),
-        "riwayat": selectors.riwayat_pegawai(pegawai),
-        "can_edit": akses_of(request.user).is_admin_of(pegawai.instansi_id),
-    })
+    return render(
+        request,
+        "organisasi/pegawai_detail.html",
+        {
+            "pegawai": pegawai,
+            "penugasan": selectors.penugasan_of(pegawai),
+            "riwayat": selectors.riwayat_pegawai(pegawai),
+            "can_edit": akses_of(request.user).is_admin_of(pegawai.instansi_id),
+        },
+    )
 
 
 @login_required
@@ -160,4 +188,6 @@ def penugasan_create(request, pk: int):
         messages.success(request, _("Penugasan Plt/Plh disimpan; pejabat penilai diperbarui."))
         return redirect(pegawai)
     title = _("Penugasan Plt/Plh untuk %(nama)s") % {"nama": pegawai.nama_lengkap}
-    return render(request, "organisasi/form.html", {"form": form, "title": title, "instansi": pegawai.instansi})
+    return render(
+        request, "organisasi/form.html", {"form": form, "title": title, "instansi": pegawai.instansi}
+    )

@@ -33,7 +33,9 @@ def test_lockout_after_repeated_failures(demo, client, settings):
     for _ in range(3):
         client.post(reverse("login"), {"username": SEKAR, "password": "salah"})
     # Even the right password is refused while locked, whatever the spacing of the NIP.
-    response = client.post(reverse("login"), {"username": "19910611 201206 2 001", "password": "kinerja-demo"})
+    response = client.post(
+        reverse("login"), {"username": "19910611 201206 2 001", "password": "kinerja-demo"}
+    )
     assert response.status_code == 429
     assert "dikunci sementara" in response.content.decode()
     assert "_auth_user_id" not in client.session
@@ -42,9 +44,14 @@ def test_lockout_after_repeated_failures(demo, client, settings):
 @pytest.mark.django_db
 def test_password_change(demo, client):
     client.post(reverse("login"), {"username": SEKAR, "password": "kinerja-demo"})
-    response = client.post(reverse("password_change"), {
-        "old_password": "kinerja-demo", "new_password1": "Bambu-Runcing-1945", "new_password2": "Bambu-Runcing-1945",
-    })
+    response = client.post(
+        reverse("password_change"),
+        {
+            "old_password": "kinerja-demo",
+            "new_password1": "Bambu-Runcing-1945",
+            "new_password2": "Bambu-Runcing-1945",
+        },
+    )
     assert response.status_code == 302
     demo[SEKAR].user.refresh_from_db()
     assert demo[SEKAR].user.check_password("Bambu-Runcing-1945")
@@ -61,9 +68,13 @@ def test_password_reset_by_nip_or_email(demo, client, mailoutbox, identitas):
     link = next(line for line in message.body.splitlines() if "/akun/atur-ulang/" in line)
     path = link.split("testserver", 1)[1]
     response = client.get(path, follow=True)
-    response = client.post(response.redirect_chain[-1][0], {
-        "new_password1": "Bambu-Runcing-1945", "new_password2": "Bambu-Runcing-1945",
-    })
+    response = client.post(
+        response.redirect_chain[-1][0],
+        {
+            "new_password1": "Bambu-Runcing-1945",
+            "new_password2": "Bambu-Runcing-1945",
+        },
+    )
     assert response.status_code == 302
     demo[SEKAR].user.refresh_from_db()
     assert demo[SEKAR].user.check_password("Bambu-Runcing-1945")

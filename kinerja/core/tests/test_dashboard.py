@@ -5,14 +5,20 @@ from django.urls import reverse
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize(("role", "expected"), [
-    ("pegawai", ["Profil saya"]),
-    ("pejabat_penilai", ["Tim yang saya nilai", "Pegawai yang Anda nilai sebagai pejabat penilai kinerja"]),
-    ("atasan_pejabat_penilai", ["Pegawai yang Anda awasi sebagai atasan pejabat penilai"]),
-    ("analis_sdm", ["Data kepegawaian yang perlu dilengkapi"]),
-    ("pimpinan", ["Ringkasan instansi", "Pegawai aktif"]),
-    ("superadmin", ["Superadmin"]),
-])
+@pytest.mark.parametrize(
+    ("role", "expected"),
+    [
+        ("pegawai", ["Profil saya"]),
+        (
+            "pejabat_penilai",
+            ["Tim yang saya nilai", "Pegawai yang Anda nilai sebagai pejabat penilai kinerja"],
+        ),
+        ("atasan_pejabat_penilai", ["Pegawai yang Anda awasi sebagai atasan pejabat penilai"]),
+        ("analis_sdm", ["Data kepegawaian yang perlu dilengkapi"]),
+        ("pimpinan", ["Ringkasan instansi", "Pegawai aktif"]),
+        ("superadmin", ["Superadmin"]),
+    ],
+)
 def test_dashboard_per_role(cast, client_as, role, expected):
     html = client_as(cast[role]).get(reverse("core:dashboard")).content.decode()
     for text in expected:

@@ -5,8 +5,16 @@ from django.urls import get_resolver, reverse
 
 from kinerja.organisasi.models import Jabatan, UnitKerja
 
-ROLES = ["anonim", "pegawai", "pejabat_penilai", "atasan_pejabat_penilai", "analis_sdm", "pimpinan", "outsider",
-         "superadmin"]
+ROLES = [
+    "anonim",
+    "pegawai",
+    "pejabat_penilai",
+    "atasan_pejabat_penilai",
+    "analis_sdm",
+    "pimpinan",
+    "outsider",
+    "superadmin",
+]
 LOGIN = 302  # anonymous users are sent to the login page
 
 
@@ -38,17 +46,21 @@ MATRIX = {
     "password_reset_complete": (None, dict.fromkeys(ROLES, 200)),
     "organisasi:unit-tree": (None, _all(200)),
     "organisasi:unit-create": (None, _admin_only()),
-    "organisasi:unit-detail": (lambda d: [UnitKerja.objects.get(kode="BKPSDM").pk], _all(200) | {"outsider": 404}),
+    "organisasi:unit-detail": (
+        lambda d: [UnitKerja.objects.get(kode="BKPSDM").pk],
+        _all(200) | {"outsider": 404},
+    ),
     "organisasi:unit-edit": (lambda d: [UnitKerja.objects.get(kode="BKPSDM").pk], _admin_only(outsider=404)),
     "organisasi:jabatan-list": (None, _all(200)),
     "organisasi:jabatan-create": (None, _admin_only()),
-    "organisasi:jabatan-edit": (lambda d: [Jabatan.objects.get(kode="KABID-IPKP").pk], _admin_only(outsider=404)),
+    "organisasi:jabatan-edit": (
+        lambda d: [Jabatan.objects.get(kode="KABID-IPKP").pk],
+        _admin_only(outsider=404),
+    ),
     "organisasi:pegawai-list": (None, _all(200)),
     "organisasi:pegawai-create": (None, _admin_only()),
     "organisasi:pegawai-detail": (lambda d: [_pegawai(d, SEKAR)], _all(200) | {"outsider": 404}),
-    "organisasi:pegawai-edit": (
-        lambda d: [_pegawai(d, SEKAR)], _admin_only(outsider=404)
-    ),
+    "organisasi:pegawai-edit": (lambda d: [_pegawai(d, SEKAR)], _admin_only(outsider=404)),
     "organisasi:penugasan-create": (lambda d: [_pegawai(d, SEKAR)], _admin_only(outsider=404)),
     "organisasi:impor": (None, _admin_only()),
     "organisasi:impor-templat": (lambda d: ["xlsx"], _admin_only()),
@@ -116,5 +128,7 @@ def test_forbidden_post_changes_nothing(cast, demo, client_as):
         assert response.status_code == 403
     sekar.refresh_from_db()
     assert sekar.nama == "Sekar Satiti"
-    response = client_as(cast["outsider"]).post(reverse("organisasi:pegawai-edit", args=[sekar.pk]), {"nama": "X"})
+    response = client_as(cast["outsider"]).post(
+        reverse("organisasi:pegawai-edit", args=[sekar.pk]), {"nama": "X"}
+    )
     assert response.status_code == 404

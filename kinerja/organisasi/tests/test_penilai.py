@@ -49,12 +49,15 @@ TABEL_SEED_004 = [
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize(("row", "kode", "penilai_jenis", "atasan_jenis"), TABEL_SEED_004,
-                         ids=[r[0] for r in TABEL_SEED_004])
+@pytest.mark.parametrize(
+    ("row", "kode", "penilai_jenis", "atasan_jenis"), TABEL_SEED_004, ids=[r[0] for r in TABEL_SEED_004]
+)
 def test_tabel_penilai_per_jabatan_seed_004(demo, row, kode, penilai_jenis, atasan_jenis):
-    p = Pegawai.objects.select_related("pejabat_penilai__jabatan", "atasan_pejabat_penilai__jabatan").filter(
-        jabatan__kode=kode
-    ).first()
+    p = (
+        Pegawai.objects.select_related("pejabat_penilai__jabatan", "atasan_pejabat_penilai__jabatan")
+        .filter(jabatan__kode=kode)
+        .first()
+    )
     penilai = p.pejabat_penilai.jabatan.jenis if p.pejabat_penilai else BUPATI
     atasan = p.atasan_pejabat_penilai.jabatan.jenis if p.atasan_pejabat_penilai else BUPATI
     assert (penilai, atasan) == (penilai_jenis, atasan_jenis), row
@@ -73,8 +76,13 @@ def test_vacant_post_passes_role_up_and_plt_takes_it(demo):
 
     sekretaris = demo["197505102000032002"]
     today = date.today()
-    PenugasanPlt.objects.create(pegawai=sekretaris, jabatan=Jabatan.objects.get(kode="KABID-IPKP"), jenis="plt",
-                                tanggal_mulai=today - timedelta(days=1), tanggal_selesai=today + timedelta(days=30))
+    PenugasanPlt.objects.create(
+        pegawai=sekretaris,
+        jabatan=Jabatan.objects.get(kode="KABID-IPKP"),
+        jenis="plt",
+        tanggal_mulai=today - timedelta(days=1),
+        tanggal_selesai=today + timedelta(days=30),
+    )
     refresh_penilai(sekar.instansi)
     sekar.refresh_from_db()
     assert sekar.pejabat_penilai_id == sekretaris.pk

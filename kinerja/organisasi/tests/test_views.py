@@ -10,8 +10,15 @@ from kinerja.organisasi.models import Jabatan, Pegawai, UnitKerja
 
 def _add_pegawai(instansi, unit, jabatan, n, start=0):
     Pegawai.objects.bulk_create(
-        Pegawai(instansi=instansi, unit_kerja=unit, jabatan=jabatan, nama=f"Pegawai Uji {i:03d}",
-                nip=f"19900101201401{1 + i % 2}{i + 100:03d}", status="pns", golongan_ruang="III/a")
+        Pegawai(
+            instansi=instansi,
+            unit_kerja=unit,
+            jabatan=jabatan,
+            nama=f"Pegawai Uji {i:03d}",
+            nip=f"19900101201401{1 + i % 2}{i + 100:03d}",
+            status="pns",
+            golongan_ruang="III/a",
+        )
         for i in range(start, start + n)
     )
 
@@ -71,7 +78,7 @@ def test_pegawai_list_search_filter_and_pagination(cast, demo, client_as, settin
     second = client.get(reverse("organisasi:pegawai-list"), {"page": 2, "status": "pns"})
     assert "status=pns" in second.content.decode()
     htmx = client.get(reverse("organisasi:pegawai-list"), {"q": "sekar"}, headers={"HX-Request": "true"})
-    assert "<nav class=\"navbar" not in htmx.content.decode() and "Sekar Satiti" in htmx.content.decode()
+    assert '<nav class="navbar' not in htmx.content.decode() and "Sekar Satiti" in htmx.content.decode()
 
 
 @pytest.mark.django_db
@@ -79,9 +86,16 @@ def test_admin_creates_pegawai_and_profile_shows_history(cast, demo, client_as):
     client = client_as(cast["analis_sdm"])
     unit = UnitKerja.objects.get(kode="BKPSDM-IPKP")
     data = {
-        "nip": "19950520 201903 2 007", "nama": "Ayu Lestari", "gelar_belakang": "S.H.", "status": "pns",
-        "golongan_ruang": "III/a", "unit_kerja": unit.pk, "jabatan": Jabatan.objects.get(kode="ANALIS-SDM-PERTAMA").pk,
-        "pendidikan_terakhir": "S1_D4", "email": "ayu@example.go.id", "aktif": "on",
+        "nip": "19950520 201903 2 007",
+        "nama": "Ayu Lestari",
+        "gelar_belakang": "S.H.",
+        "status": "pns",
+        "golongan_ruang": "III/a",
+        "unit_kerja": unit.pk,
+        "jabatan": Jabatan.objects.get(kode="ANALIS-SDM-PERTAMA").pk,
+        "pendidikan_terakhir": "S1_D4",
+        "email": "ayu@example.go.id",
+        "aktif": "on",
     }
     response = client.post(reverse("organisasi:pegawai-create"), data)
     assert response.status_code == 302
@@ -98,17 +112,26 @@ def test_admin_creates_pegawai_and_profile_shows_history(cast, demo, client_as):
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize(("nip", "message"), [
-    ("12345", "18"),
-    ("199013452014021003", "tanggal lahir"),
-])
+@pytest.mark.parametrize(
+    ("nip", "message"),
+    [
+        ("12345", "18"),
+        ("199013452014021003", "tanggal lahir"),
+    ],
+)
 def test_bad_nip_is_refused_in_indonesian(cast, demo, client_as, nip, message):
     client = client_as(cast["analis_sdm"])
     before = Pegawai.objects.count()
-    response = client.post(reverse("organisasi:pegawai-create"), {
-        "nip": nip, "nama": "Salah", "status": "pns", "golongan_ruang": "III/a",
-        "unit_kerja": UnitKerja.objects.get(kode="BKPSDM").pk,
-    })
+    response = client.post(
+        reverse("organisasi:pegawai-create"),
+        {
+            "nip": nip,
+            "nama": "Salah",
+            "status": "pns",
+            "golongan_ruang": "III/a",
+            "unit_kerja": UnitKerja.objects.get(kode="BKPSDM").pk,
+        },
+    )
     assert response.status_code == 200
     assert message in response.content.decode().lower()
     assert Pegawai.objects.count() == before
@@ -117,10 +140,16 @@ def test_bad_nip_is_refused_in_indonesian(cast, demo, client_as, nip, message):
 @pytest.mark.django_db
 def test_golongan_must_match_status(cast, demo, client_as):
     client = client_as(cast["analis_sdm"])
-    response = client.post(reverse("organisasi:pegawai-create"), {
-        "nip": "199204172023212009", "nama": "Salah", "status": "pppk", "golongan_ruang": "III/a",
-        "unit_kerja": UnitKerja.objects.get(kode="BKPSDM").pk,
-    })
+    response = client.post(
+        reverse("organisasi:pegawai-create"),
+        {
+            "nip": "199204172023212009",
+            "nama": "Salah",
+            "status": "pppk",
+            "golongan_ruang": "III/a",
+            "unit_kerja": UnitKerja.objects.get(kode="BKPSDM").pk,
+        },
+    )
     assert response.status_code == 200 and not Pegawai.objects.filter(nip="199204172023212009").exists()
 
 
@@ -129,8 +158,10 @@ def test_unit_cycle_is_refused(cast, demo, client_as):
     client = client_as(cast["analis_sdm"])
     bkpsdm = UnitKerja.objects.get(kode="BKPSDM")
     child = UnitKerja.objects.get(kode="BKPSDM-SEK-UMPEG")
-    response = client.post(reverse("organisasi:unit-edit", args=[bkpsdm.pk]),
-                           {"kode": "BKPSDM", "nama": bkpsdm.nama, "induk": child.pk, "aktif": "on"})
+    response = client.post(
+        reverse("organisasi:unit-edit", args=[bkpsdm.pk]),
+        {"kode": "BKPSDM", "nama": bkpsdm.nama, "induk": child.pk, "aktif": "on"},
+    )
     assert response.status_code == 200 and "siklus" in response.content.decode()
     bkpsdm.refresh_from_db()
     assert bkpsdm.induk_id is None
@@ -143,8 +174,13 @@ def test_plt_assignment_through_the_ui_changes_penilai(cast, demo, client_as):
     kabid = demo["198103021999121001"]
     kabid.aktif = False
     kabid.save()
-    response = client.post(reverse("organisasi:penugasan-create", args=[sekretaris.pk]), {
-        "jenis": "plt", "jabatan": Jabatan.objects.get(kode="KABID-IPKP").pk, "tanggal_mulai": "2020-01-01",
-    })
+    response = client.post(
+        reverse("organisasi:penugasan-create", args=[sekretaris.pk]),
+        {
+            "jenis": "plt",
+            "jabatan": Jabatan.objects.get(kode="KABID-IPKP").pk,
+            "tanggal_mulai": "2020-01-01",
+        },
+    )
     assert response.status_code == 302
     assert Pegawai.objects.get(nip="199106112012062001").pejabat_penilai_id == sekretaris.pk

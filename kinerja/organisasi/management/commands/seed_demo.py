@@ -8,6 +8,8 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         accounts = load_demo()
-        self.stdout.write(self.style.SUCCESS("Organisasi demo dimuat. Akun demo (kata sandi: %s):" % DEMO_PASSWORD))
+        self.stdout.write(
+            self.style.SUCCESS(f"Organisasi demo dimuat. Akun demo (kata sandi: {DEMO_PASSWORD}):")
+        )
         for peran, username, nama in accounts:
             self.stdout.write(f"  {peran:<28} {username:<20} {nama}")
