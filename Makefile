@@ -25,7 +25,6 @@ run: install
 	@mkdir -p var
 	DJANGO_DEBUG=True $(BIN)/python manage.py migrate --noinput
 	DJANGO_DEBUG=True $(BIN)/python manage.py seed_demo
-	DJANGO_DEBUG=True $(BIN)/python manage.py compilemessages --ignore=.venv -v 0
 	@echo "Kinerja: http://127.0.0.1:$(PORT)/"
 	DJANGO_DEBUG=True $(BIN)/python manage.py db_worker & worker=$$!; \
 	  trap "kill $$worker 2>/dev/null" EXIT INT TERM; \
@@ -47,7 +46,6 @@ postgres-up:
 	fi
 
 test: install test-browser-deps postgres-up
-	DJANGO_DEBUG=True $(BIN)/python manage.py compilemessages --ignore=.venv -v 0
 	$(MAKE) --no-print-directory test-sqlite
 	$(MAKE) --no-print-directory test-postgres
 
@@ -69,8 +67,11 @@ lint: install
 	$(BIN)/ruff check .
 	DJANGO_DEBUG=True $(BIN)/python manage.py makemigrations --check --dry-run
 
+# Translations: the .mo files are committed (a fresh machine needs no gettext); after editing the
+# English catalogue, run `make messages` (needs gettext) and commit both files.
 messages: install
-	DJANGO_DEBUG=True $(BIN)/python manage.py makemessages -l id -l en --ignore=.venv --ignore=var --no-obsolete
+	DJANGO_DEBUG=True $(BIN)/python manage.py makemessages -l en --ignore=.venv --ignore=var --ignore=bench --no-obsolete
+	DJANGO_DEBUG=True $(BIN)/python manage.py compilemessages -l en --ignore=.venv
 
 bench: install
 	DJANGO_DEBUG=True $(BIN)/python bench/run.py

@@ -112,8 +112,10 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
             "PRAGMA temp_store=MEMORY; PRAGMA mmap_size=268435456;"
         ),
     }
-ATOMIC_REQUESTS = True
-DATABASES["default"]["ATOMIC_REQUESTS"] = True
+# Shared by all workers of one host by default; set KINERJA_CACHE_URL=redis://... for several hosts.
+CACHES = {"default": env.cache("KINERJA_CACHE_URL", default=f"filecache://{BASE_DIR / 'var' / 'cache'}")}
+# No ATOMIC_REQUESTS: on SQLite every request would take the write lock (BEGIN IMMEDIATE) and
+# serialise all workers. Writes are atomic where they happen: in the services (transaction.atomic).
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "core.User"

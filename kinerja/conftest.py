@@ -45,3 +45,13 @@ def client_as(client):
         return client
 
     return login
+
+
+@pytest.fixture(autouse=True)
+def _isolated_cache(settings):
+    """Each test gets an empty in-memory cache (cached counts must not leak between tests)."""
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+                                   "LOCATION": "kinerja-test"}}
+    from django.core.cache import cache
+
+    cache.clear()

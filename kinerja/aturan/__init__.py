@@ -41,7 +41,7 @@ from .kenaikan_pangkat import (
     predikat_memenuhi_syarat_kp,
 )
 from .kepegawaian import GOLONGAN_PPPK, GOLONGAN_RUANG, PANGKAT, golongan_berikut, label_pangkat
-from .nip import NipInfo, NiPppkInfo, NipTidakValid, normalisasi_nip, parse_ni_pppk, parse_nip
+from .nip import NipInfo, NiPppkInfo, NipTidakValid, normalisasi_nip, parse_ni_pppk, parse_nip, tulis_nip
 from .penilai import pejabat_penilai
 from .pp46 import (
     capaian_kegiatan,
@@ -171,6 +171,7 @@ __all__ = [
     "rating_hasil_kerja_pimpinan",
     "saran_rating_hasil_kerja",
     "tabel_proyeksi",
+    "tulis_nip",
     "uraian_batas",
     "uraian_pola",
 ]

@@ -59,6 +59,14 @@ def normalisasi_nip(nip: str) -> str:
     return "".join(nip.split())
 
 
+def tulis_nip(nip: str) -> str:
+    """The written form of an 18-digit NIP or NI PPPK, grouped 8-6-1-3: ``"19860926 201505 1 001"``.
+
+    regulasi.md §8.1 (the grouping the seeds use); anything that is not 18 characters is returned as is.
+    """
+    return f"{nip[:8]} {nip[8:14]} {nip[14]} {nip[15:]}" if len(nip) == 18 else nip
+
+
 def _cek_panjang_dan_lahir(nomor: str, nama: str) -> tuple[str, date]:
     """Rules 1–3 of regulasi.md §8.1, shared by NIP and NI PPPK: 18 digits and a real tanggal lahir."""
     s = normalisasi_nip(nomor)

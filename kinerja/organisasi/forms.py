@@ -11,7 +11,11 @@ class PegawaiFilterForm(forms.Form):
     """GET filters of the pegawai list, validated (healthchecks' LogFiltersForm)."""
 
     q = forms.CharField(label=_("Cari nama atau NIP"), required=False, max_length=100)
-    unit = forms.ModelChoiceField(label=_("Unit kerja"), queryset=UnitKerja.objects.none(), required=False)
+    # The unit is chosen from the unit tree (links carry ?unit=); a select of thousands of units would
+    # make every page of the list heavy, so it travels as a hidden field and shows as a removable chip.
+    unit = forms.ModelChoiceField(
+        label=_("Unit kerja"), queryset=UnitKerja.objects.none(), required=False, widget=forms.HiddenInput
+    )
     status = forms.ChoiceField(
         label=_("Status"), choices=[("", _("Semua status")), *StatusKepegawaian.choices], required=False
     )

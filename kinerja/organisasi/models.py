@@ -3,11 +3,14 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from kinerja.aturan import GOLONGAN_PPPK, GOLONGAN_RUANG, JenisJabatan, JenjangFungsional, label_pangkat
+from kinerja.aturan import GOLONGAN_PPPK, GOLONGAN_RUANG, JenisJabatan, JenjangFungsional, label_pangkat, tulis_nip
+from kinerja.core.counting import invalidate_counts
 from kinerja.core.models import BaseModel
 
 JENIS_JABATAN_CHOICES = JenisJabatan.choices()
@@ -183,6 +186,12 @@ class JenisKelamin(models.TextChoices):
     P = "P", _("Perempuan")
 
 
+def nama_dengan_gelar(gelar_depan: str, nama: str, gelar_belakang: str) -> str:
+    """ "Ir. Ida Nuryatin Finahari", "Sekar Satiti, S.STP." as the SKP formats write names."""
+    nama = f"{gelar_depan} {nama}".strip()
+    return f"{nama}, {gelar_belakang}" if gelar_belakang else nama
+
+
 class Pegawai(BaseModel):
     instansi = models.ForeignKey(Instansi, on_delete=models.PROTECT, related_name="pegawai_set")
     user = models.OneToOneField(
@@ -294,14 +303,12 @@ class Pegawai(BaseModel):
 
     @property
     def nama_lengkap(self) -> str:
-        nama = f"{self.gelar_depan} {self.nama}".strip()
-        return f"{nama}, {self.gelar_belakang}" if self.gelar_belakang else nama
+        return nama_dengan_gelar(self.gelar_depan, self.nama, self.gelar_belakang)
 
     @property
     def nip_tertulis(self) -> str:
         """The NIP in its written form: 19860926 201505 1 001."""
-        n = self.nip
-        return f"{n[:8]} {n[8:14]} {n[14]} {n[15:]}" if len(n) == 18 else n
+        return tulis_nip(self.nip)
 
     @property
     def pangkat_golongan(self) -> str:
@@ -310,6 +317,14 @@ class Pegawai(BaseModel):
         if self.golongan_pppk:
             return f"Golongan {self.golongan_pppk} (PPPK)"
         return ""
+
+
+PEGAWAI_COUNTS = "pegawai"  # namespace of the cached pegawai counts (kinerja.core.counting)
+
+
+@receiver([post_save, post_delete], sender=Pegawai)
+def _pegawai_changed(sender, **kwargs):
+    invalidate_counts(PEGAWAI_COUNTS)
 
 
 class PenugasanPlt(BaseModel):

@@ -15,7 +15,9 @@ from datetime import date
 
 from django.db.models import Q
 
-from .models import Instansi, Jabatan, Pegawai, PenugasanPlt
+from kinerja.core.counting import invalidate_counts
+
+from .models import PEGAWAI_COUNTS, Instansi, Jabatan, Pegawai, PenugasanPlt
 
 
 @dataclass(frozen=True)
@@ -123,4 +125,5 @@ def sync_penilai(*, instansi: Instansi, on: date) -> int:
                 penilai_pimpinan_instansi=penilai_pimpinan,
                 atasan_penilai_pimpinan_instansi=atasan_pimpinan,
             )
+    invalidate_counts(PEGAWAI_COUNTS)  # also after bulk writes (import, synthetic) that skip signals
     return sum(len(ids) for ids in groups.values())

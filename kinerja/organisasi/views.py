@@ -10,10 +10,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from kinerja.core.access import akses_of
+from kinerja.core.counting import CachedCountPaginator
 
 from . import selectors, services
 from .forms import JabatanForm, PegawaiFilterForm, PegawaiForm, PenugasanForm, UnitKerjaForm
-from .models import Instansi
+from .models import PEGAWAI_COUNTS, Instansi
 
 
 def _current_instansi(request) -> Instansi:
@@ -133,7 +134,10 @@ def pegawai_list(request):
     form = PegawaiFilterForm(request.GET or None, units=selectors.visible_unit(request.user).order_by("nama"))
     filters = form.filters() if form.is_valid() else {}
     qs = selectors.pegawai_list(request.user, **filters)
-    page = Paginator(qs, settings.KINERJA_PAGE_SIZE).get_page(request.GET.get("page"))
+    # The visible set depends only on the user and the filters: that is the count's cache key.
+    key = f"{request.user.pk}:{sorted((k, getattr(v, 'pk', v)) for k, v in filters.items())}"
+    paginator = CachedCountPaginator(qs, settings.KINERJA_PAGE_SIZE, namespace=PEGAWAI_COUNTS, key=key)
+    page = paginator.get_page(request.GET.get("page"))
     template = "organisasi/_pegawai_rows.html" if request.htmx else "organisasi/pegawai_list.html"
     return render(
         request,

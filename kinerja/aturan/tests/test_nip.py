@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from kinerja.aturan import NipTidakValid, normalisasi_nip, parse_ni_pppk, parse_nip
+from kinerja.aturan import NipTidakValid, normalisasi_nip, parse_ni_pppk, parse_nip, tulis_nip
 
 VEKTOR_NIP = [
     pytest.param("198609262015051001", date(1986, 9, 26), (2015, 5), "L", 1, id="regulasi.md §12.2 [S52]"),
@@ -94,3 +94,14 @@ def test_invalid_ni_pppk(ni, kode):
     with pytest.raises(NipTidakValid) as info:
         parse_ni_pppk(ni)
     assert info.value.kode == kode
+
+
+@pytest.mark.parametrize(
+    ("nip", "tertulis"),
+    [
+        ("198609262015051001", "19860926 201505 1 001"),  # regulasi.md §8.1 example
+        ("12345", "12345"),  # not a NIP: shown as typed
+    ],
+)
+def test_tulis_nip(nip, tertulis):
+    assert tulis_nip(nip) == tertulis

@@ -1,4 +1,7 @@
 from django import template
+from django.forms.utils import flatatt
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 
 register = template.Library()
 
@@ -24,7 +27,26 @@ def bs(field):
     if field.errors:
         attrs["aria-invalid"] = "true"
         attrs["aria-describedby"] = f"{field.auto_id}_error"
+    if field.widget_type == "select" and not field.field.widget.allow_multiple_selected:
+        return _select(field, attrs)
     return field.as_widget(attrs=attrs)
+
+
+def _select(field, attrs) -> str:
+    """A single <select> built directly: Django's widget templates cost ~0.3 ms per select, which the
+    filter bar of a busy list pays five times per request."""
+    value = field.value()
+    selected = "" if value is None else str(value)
+    options = format_html_join(
+        "",
+        '<option value="{}"{}>{}</option>',
+        ((v, mark_safe(" selected") if str(v) == selected else "", label) for v, label in field.field.choices),
+    )
+    extra = {**field.field.widget.attrs, **attrs}
+    if field.field.required:
+        extra["required"] = True
+    return format_html('<select name="{}" id="{}"{}>{}</select>', field.html_name, field.auto_id,
+                       flatatt(extra), options)
 
 
 @register.simple_tag(takes_context=True)

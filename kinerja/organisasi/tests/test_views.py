@@ -1,6 +1,7 @@
 """Unit tree, pegawai list, profile with history, and the admin's forms."""
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -29,6 +30,7 @@ def _units(instansi, n, induk):
 
 
 def _queries(client, url):
+    cache.clear()  # count the COUNT query every time (bulk_create in these tests bypasses invalidation)
     with CaptureQueriesContext(connection) as ctx:
         assert client.get(url).status_code == 200
     return len(ctx)
@@ -184,3 +186,16 @@ def test_plt_assignment_through_the_ui_changes_penilai(cast, demo, client_as):
     )
     assert response.status_code == 302
     assert Pegawai.objects.get(nip="199106112012062001").pejabat_penilai_id == sekretaris.pk
+
+
+@pytest.mark.django_db
+def test_cached_count_follows_changes(cast, demo, client_as):
+    client = client_as(cast["analis_sdm"])
+    url = reverse("organisasi:pegawai-list")
+    assert client.get(url).context["page"].paginator.count == 11
+    sekar = demo["199106112012062001"]
+    sekar.aktif = False
+    sekar.save()  # a save anywhere invalidates
+    assert client.get(url, {"aktif": "1"}).context["page"].paginator.count == 10
+    Pegawai.objects.filter(pk=sekar.pk).delete()
+    assert client.get(url).context["page"].paginator.count == 10
