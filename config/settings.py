@@ -160,6 +160,7 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "var" / "static"
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 # Serve straight from the apps' static folders (no collectstatic step on a fresh machine).
 WHITENOISE_USE_FINDERS = True
 MEDIA_URL = "media/"
