@@ -84,3 +84,11 @@ def test_password_reset_by_nip_or_email(demo, client, mailoutbox, identitas):
 def test_password_reset_unknown_sends_nothing(demo, client, mailoutbox):
     response = client.post(reverse("password_reset"), {"email": "000000000000000000"})
     assert response.status_code == 302 and mail.outbox == []
+
+
+@pytest.mark.django_db
+def test_logout_is_post_only(demo, client):
+    client.post(reverse("login"), {"username": SEKAR, "password": "kinerja-demo"})
+    assert client.get(reverse("logout")).status_code == 405
+    assert client.post(reverse("logout")).status_code == 302
+    assert client.get(reverse("core:dashboard")).status_code == 302  # signed out

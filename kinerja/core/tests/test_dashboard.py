@@ -54,3 +54,4 @@ def test_english_is_switchable(cast, client_as):
     client.post(reverse("set_language"), {"language": "en", "next": "/"})
     html = client.get(reverse("core:dashboard")).content.decode()
     assert 'lang="en"' in html
+    assert "Home" in html and "Beranda" not in html  # the English catalogue (locale/en) is used

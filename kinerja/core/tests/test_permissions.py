@@ -29,6 +29,13 @@ def _admin_only(other=403, outsider=None):
 SEKAR, AGUS = "199106112012062001", "198209152006041005"
 
 
+def _import_job(demo):
+    from kinerja.organisasi.models import ImportJob
+
+    instansi = demo[SEKAR].instansi
+    return ImportJob.objects.create(instansi=instansi, berkas="impor/x.csv", nama_berkas="x.csv", status="berhasil").pk
+
+
 def _pegawai(demo, nip):
     return demo[nip].pk
 
@@ -65,9 +72,10 @@ MATRIX = {
     "organisasi:impor": (None, _admin_only()),
     "organisasi:impor-templat": (lambda d: ["xlsx"], _admin_only()),
     "organisasi:ekspor": (None, _admin_only()),
+    "organisasi:impor-status": (lambda d: [_import_job(d)], _admin_only(outsider=404)),
 }
-# Outside the matrix's GET walk: logout is POST-only; impor-status needs a job (test_impor_views).
-NOT_GET = {"logout", "organisasi:impor-status"}
+# Outside the matrix's GET walk: logout is POST-only (tested in test_auth).
+NOT_GET = {"logout"}
 
 
 def _our_url_names():
