@@ -235,7 +235,8 @@ def main() -> None:
             "shell",
             "-c",
             (
-                "from kinerja.core.models import PeranPengguna, User; from kinerja.organisasi.models import Instansi;"
+                "from kinerja.core.models import PeranPengguna, User;"
+                "from kinerja.organisasi.models import Instansi;"
                 "u = User.objects.create_user('bench', password='bench-pass-123');"
                 "PeranPengguna.objects.create(user=u, instansi=Instansi.objects.get(kode='sintetis-7'),"
                 " peran='admin_instansi')"
@@ -258,7 +259,8 @@ def main() -> None:
         results["pegawai_list_rps"] = round(listing, 1)
         results["pegawai_list_ratio"] = round(listing / minimal, 3)
         print(
-            f"minimal logged-in view: {minimal:.1f} req/s; pegawai list (50 of {N} rows): {listing:.1f} req/s; "
+            f"minimal logged-in view: {minimal:.1f} req/s; "
+            f"pegawai list (50 of {N} rows): {listing:.1f} req/s; "
             f"ratio {listing / minimal:.1%}"
         )
 

@@ -9,7 +9,14 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from kinerja.aturan import GOLONGAN_PPPK, GOLONGAN_RUANG, JenisJabatan, JenjangFungsional, label_pangkat, tulis_nip
+from kinerja.aturan import (
+    GOLONGAN_PPPK,
+    GOLONGAN_RUANG,
+    JenisJabatan,
+    JenjangFungsional,
+    label_pangkat,
+    tulis_nip,
+)
 from kinerja.core.counting import invalidate_counts
 from kinerja.core.models import BaseModel
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import views, views_impor
 
 app_name = "organisasi"
 urlpatterns = [
@@ -16,4 +16,8 @@ urlpatterns = [
     path("pegawai/<int:pk>/", views.pegawai_detail, name="pegawai-detail"),
     path("pegawai/<int:pk>/ubah/", views.pegawai_form, name="pegawai-edit"),
     path("pegawai/<int:pk>/penugasan/baru/", views.penugasan_create, name="penugasan-create"),
+    path("impor/", views_impor.impor, name="impor"),
+    path("impor/templat.<str:fmt>", views_impor.templat, name="impor-templat"),
+    path("impor/<int:pk>/", views_impor.impor_status, name="impor-status"),
+    path("ekspor/", views_impor.ekspor, name="ekspor"),
 ]

@@ -40,13 +40,17 @@ def _select(field, attrs) -> str:
     options = format_html_join(
         "",
         '<option value="{}"{}>{}</option>',
-        ((v, mark_safe(" selected") if str(v) == selected else "", label) for v, label in field.field.choices),
+        (
+            (v, mark_safe(" selected") if str(v) == selected else "", label)
+            for v, label in field.field.choices
+        ),
     )
     extra = {**field.field.widget.attrs, **attrs}
     if field.field.required:
         extra["required"] = True
-    return format_html('<select name="{}" id="{}"{}>{}</select>', field.html_name, field.auto_id,
-                       flatatt(extra), options)
+    return format_html(
+        '<select name="{}" id="{}"{}>{}</select>', field.html_name, field.auto_id, flatatt(extra), options
+    )
 
 
 @register.simple_tag(takes_context=True)

@@ -33,7 +33,9 @@ def _import_job(demo):
     from kinerja.organisasi.models import ImportJob
 
     instansi = demo[SEKAR].instansi
-    return ImportJob.objects.create(instansi=instansi, berkas="impor/x.csv", nama_berkas="x.csv", status="berhasil").pk
+    return ImportJob.objects.create(
+        instansi=instansi, berkas="impor/x.csv", nama_berkas="x.csv", status="berhasil"
+    ).pk
 
 
 def _pegawai(demo, nip):
