@@ -50,6 +50,9 @@ test: install test-browser-deps postgres-up
 	$(MAKE) --no-print-directory test-postgres
 
 test-sqlite:
+	@echo "== kinerja.aturan: its own tests must cover 100% of its branches =="
+	DJANGO_DEBUG=True $(BIN)/python -m pytest -q -p no:cacheprovider kinerja/aturan \
+	  --cov=kinerja/aturan --cov-branch --cov-report=term:skip-covered --cov-fail-under=100
 	@echo "== tests on SQLite =="
 	DJANGO_DEBUG=True $(BIN)/python -m pytest -q -p no:cacheprovider
 
