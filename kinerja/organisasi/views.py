@@ -145,6 +145,7 @@ def pegawai_list(request):
         {
             "form": form,
             "page": page,
+            "unit": filters.get("unit"),
             "can_create": bool(akses.admin_instansi_ids) or akses.is_superadmin,
         },
     )

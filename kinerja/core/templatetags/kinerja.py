@@ -27,9 +27,28 @@ def bs(field):
     if field.errors:
         attrs["aria-invalid"] = "true"
         attrs["aria-describedby"] = f"{field.auto_id}_error"
-    if field.widget_type == "select" and not field.field.widget.allow_multiple_selected:
+    widget = field.field.widget
+    if field.widget_type == "select" and not widget.allow_multiple_selected:
         return _select(field, attrs)
+    if field.widget_type in ("text", "email", "number", "search", "url", "tel", "date"):
+        return _input(field, attrs)
     return field.as_widget(attrs=attrs)
+
+
+def _input(field, attrs) -> str:
+    """A single-value <input> built directly, like `_select` (same attributes Django would render)."""
+    widget = field.field.widget
+    extra = {**widget.attrs, **field.build_widget_attrs(attrs)}
+    value = widget.format_value(field.value())
+    if value is not None:
+        extra["value"] = value
+    return format_html(
+        '<input type="{}" name="{}" id="{}"{}>',
+        widget.input_type,
+        field.html_name,
+        field.auto_id,
+        flatatt(extra),
+    )
 
 
 def _select(field, attrs) -> str:
