@@ -92,3 +92,23 @@ def test_logout_is_post_only(demo, client):
     assert client.get(reverse("logout")).status_code == 405
     assert client.post(reverse("logout")).status_code == 302
     assert client.get(reverse("core:dashboard")).status_code == 302  # signed out
+
+
+@pytest.mark.django_db
+def test_every_demo_account_logs_in(client):
+    from kinerja.organisasi.demo import DEMO_PASSWORD, load_demo
+
+    accounts = load_demo()
+    assert {peran for peran, _u, _n in accounts} >= {
+        "pegawai",
+        "pejabat penilai",
+        "atasan pejabat penilai",
+        "pimpinan",
+        "admin instansi / Analis SDM",
+        "superadmin",
+    }
+    for _peran, username, _nama in accounts:
+        client.logout()
+        response = client.post(reverse("login"), {"username": username, "password": DEMO_PASSWORD})
+        assert response.status_code == 302, username
+        assert client.get(reverse("core:dashboard")).status_code == 200
