@@ -19,6 +19,8 @@ $(VENV)/.installed: pyproject.toml uv.lock .python-version
 	@[ -x $(BIN)/python ] || $(PYTHON) -m venv $(VENV)
 	@[ -x $(UV) ] || $(BIN)/python -m pip install --quiet "uv==$(UV_VERSION)"
 	$(UV) sync --frozen --python $(BIN)/python
+	@[ -f .env ] || { printf '%s\n' "# Local development (written by make install; production: see .env.example)" \
+	  "DJANGO_DEBUG=True" > .env; echo "Wrote .env for local development (DJANGO_DEBUG=True)"; }
 	@touch $@
 
 run: install

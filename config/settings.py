@@ -34,6 +34,10 @@ def env_secret(name: str, default: str = "") -> str:
 
 
 env = environ.Env()
+# A local `.env` (never committed; `make install` writes one for development) fills in what the
+# process environment does not set. Variables already in the environment always win.
+if (BASE_DIR / ".env").is_file():
+    environ.Env.read_env(BASE_DIR / ".env", overwrite=False)
 
 DEBUG = env_bool("DJANGO_DEBUG", "False")
 SECRET_KEY = env_secret("DJANGO_SECRET_KEY", "insecure-dev-key-only-for-debug" if DEBUG else "")

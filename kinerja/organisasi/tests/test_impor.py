@@ -211,7 +211,7 @@ def _pegawai(nip, nama, status, golongan, kode_unit, kode_jabatan=""):
 
 
 BAD_NIP = _with_row(PEGAWAI, 2, _pegawai("12345", "Budi", "PNS", "III/d", "BKPSDM-BID", "KABID"))
-UNKNOWN_UNIT = _with_row(PEGAWAI, 3, _pegawai(NIP_ANALIS, "Sekar", "PNS", "III/b", "XXX"))
+UNKNOWN_UNIT = _with_row(PEGAWAI, 3, _pegawai(NIP_ANALIS, "Sekar", "PNS", "III/b", "TIDAK-ADA"))
 GOLONGAN_STATUS = _with_row(PEGAWAI, 4, _pegawai(NI_PPPK, "Rina", "PPPK", "III/c", "BKPSDM"))
 DUPLICATE_NIP = [*PEGAWAI, _pegawai(NIP_KABAN, "Moh Amirudin", "PNS", "IV/c", "BKPSDM")]
 CYCLE = [*UNIT, ["A", "Unit A", "B", ""], ["B", "Unit B", "A", ""]]
@@ -220,7 +220,7 @@ CYCLE = [*UNIT, ["A", "Unit A", "B", ""], ["B", "Unit B", "A", ""]]
 @pytest.mark.django_db
 @pytest.mark.parametrize(("sheets", "lembar", "baris", "kolom", "pesan"), [
     ({"pegawai": BAD_NIP}, "pegawai", 3, "nip", "18 angka"),
-    ({"pegawai": UNKNOWN_UNIT}, "pegawai", 4, "kode_unit", "XXX tidak ditemukan"),
+    ({"pegawai": UNKNOWN_UNIT}, "pegawai", 4, "kode_unit", "TIDAK-ADA tidak ditemukan"),
     ({"pegawai": GOLONGAN_STATUS}, "pegawai", 5, "golongan", "hanya untuk PNS/CPNS"),
     ({"pegawai": DUPLICATE_NIP}, "pegawai", 6, "nip", "sudah dipakai di baris 2"),
     ({"unit": CYCLE}, "unit_kerja", 4, "kode_induk", "siklus"),
