@@ -8,6 +8,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("akun/", include("kinerja.core.auth_urls")),
     path("organisasi/", include("kinerja.organisasi.urls")),
+    path("skp/", include("kinerja.perencanaan.urls")),
     path("", include("kinerja.core.urls")),
 ]
 if settings.DEBUG:

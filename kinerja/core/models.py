@@ -50,3 +50,25 @@ class PeranPengguna(BaseModel):
 
     def __str__(self) -> str:
         return f"{self.user} — {self.get_peran_display()} ({self.instansi})"
+
+
+class Notifikasi(models.Model):
+    """An in-app notification (also sent by e-mail when the account has an address)."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifikasi_set"
+    )
+    judul = models.CharField(_("judul"), max_length=200)
+    pesan = models.TextField(_("pesan"), blank=True)
+    url = models.CharField(_("tautan"), max_length=300, blank=True)
+    dibuat_pada = models.DateTimeField(_("dibuat"), auto_now_add=True)
+    dibaca_pada = models.DateTimeField(_("dibaca"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("notifikasi")
+        verbose_name_plural = _("notifikasi")
+        ordering = ["-dibuat_pada", "-id"]
+        indexes = [models.Index(fields=["user", "dibaca_pada"], name="notifikasi_user_belum_dibaca")]
+
+    def __str__(self) -> str:
+        return self.judul

@@ -38,6 +38,22 @@ def _import_job(demo):
     ).pk
 
 
+def _skp(demo):
+    from kinerja.perencanaan import services
+
+    sekar = demo[SEKAR]
+    periode = services.periode_tahun(sekar.instansi, 2027)
+    return sekar.skp_set.first() or services.buka_skp(pegawai=sekar, periode=periode)
+
+
+def _rhk(demo):
+    from kinerja.perencanaan.models import IndikatorKinerjaIndividu, RencanaHasilKerja
+
+    rhk = RencanaHasilKerja.objects.create(skp=_skp(demo), uraian="Terevaluasinya promosi ASN")
+    IndikatorKinerjaIndividu.objects.create(rhk=rhk, uraian="Persentase evaluasi", target_teks="100%")
+    return rhk
+
+
 def _pegawai(demo, nip):
     return demo[nip].pk
 
@@ -75,6 +91,18 @@ MATRIX = {
     "organisasi:impor-templat": (lambda d: ["xlsx"], _admin_only()),
     "organisasi:ekspor": (None, _admin_only()),
     "organisasi:impor-status": (lambda d: [_import_job(d)], _admin_only(outsider=404)),
+    "perencanaan:skp-saya": (None, _all(200)),
+    "perencanaan:skp-inbox": (None, _all(200)),
+    "perencanaan:klasifikasi": (None, _all(200)),
+    "perencanaan:skp-detail": (lambda d: [_skp(d).pk], _all(200) | {"outsider": 404}),
+    # POST-only: a GET is refused (405) before anything is looked up; POST rights in test_views.
+    "perencanaan:skp-aksi": (lambda d: [_skp(d).pk], _all(405)),
+    "perencanaan:rhk-tambah": (lambda d: [_skp(d).pk], _all(405)),
+    "perencanaan:lampiran-simpan": (lambda d: [_skp(d).pk], _all(405)),
+    "perencanaan:ekspektasi-simpan": (lambda d: [_skp(d).pk], _all(405)),
+    "perencanaan:indikator-tambah": (lambda d: [_rhk(d).pk], _all(405)),
+    "perencanaan:rhk-hapus": (lambda d: [_rhk(d).pk], _all(405)),
+    "perencanaan:indikator-hapus": (lambda d: [_rhk(d).indikator_set.get().pk], _all(405)),
 }
 # Outside the matrix's GET walk: logout is POST-only (tested in test_auth).
 NOT_GET = {"logout"}

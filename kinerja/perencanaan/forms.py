@@ -1,0 +1,81 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from kinerja.aturan import Aspek, Perspektif
+
+from .models import IndikatorKinerjaIndividu, LampiranSkp, RencanaHasilKerja, Skp
+
+
+class BukaSkpForm(forms.Form):
+    tahun = forms.IntegerField(label=_("Tahun"), min_value=2020, max_value=2100)
+    pendekatan = forms.ChoiceField(label=_("Pendekatan"), choices=Skp.Pendekatan.choices)
+    salin = forms.BooleanField(label=_("Salin isi SKP tahun lalu"), required=False)
+
+
+class RencanaHasilKerjaForm(forms.ModelForm):
+    class Meta:
+        model = RencanaHasilKerja
+        fields = ["jenis", "uraian", "intervensi", "penugasan_dari"]
+        widgets = {"uraian": forms.Textarea(attrs={"rows": 2})}
+
+    def __init__(self, *args, intervensi_qs, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["intervensi"].queryset = intervensi_qs
+        self.fields["intervensi"].required = False
+
+    def clean_uraian(self):
+        uraian = " ".join(self.cleaned_data["uraian"].split())
+        if not uraian:
+            raise forms.ValidationError(_("Rencana hasil kerja tidak boleh kosong."))
+        skp = self.instance.skp
+        duplikat = skp.rhk_set.exclude(pk=self.instance.pk).filter(uraian__iexact=uraian).exists()
+        if duplikat:
+            raise forms.ValidationError(_("Rencana hasil kerja ini sudah ada di SKP."))
+        return uraian
+
+
+class IndikatorForm(forms.ModelForm):
+    class Meta:
+        model = IndikatorKinerjaIndividu
+        fields = ["uraian", "aspek", "perspektif", "target_min", "target_max", "satuan", "target_teks"]
+        widgets = {
+            "uraian": forms.Textarea(attrs={"rows": 2}),
+            "target_teks": forms.Textarea(attrs={"rows": 2}),
+        }
+
+    def __init__(self, *args, skp: Skp, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.skp = skp
+        self.fields["aspek"].choices = [("", "—"), *Aspek.choices()]
+        self.fields["perspektif"].choices = [("", "—"), *Perspektif.choices()]
+        if skp.jenis == Skp.Jenis.JPT:
+            del self.fields["aspek"]
+        else:
+            del self.fields["perspektif"]
+
+    def clean(self):
+        data = super().clean()
+        low, high = data.get("target_min"), data.get("target_max")
+        if low is None and high is not None:
+            self.add_error("target_min", _("Isi batas bawah target bila batas atas diisi."))
+        if low is not None and high is not None and low > high:
+            self.add_error("target_max", _("Batas atas target tidak boleh lebih kecil dari batas bawahnya."))
+        if low is None and not (data.get("target_teks") or "").strip():
+            self.add_error(
+                "target_min", _("Indikator harus memiliki target: angka (atau rentang) atau uraian.")
+            )
+        if self.skp.jenis == Skp.Jenis.JPT and not data.get("perspektif"):
+            self.add_error("perspektif", _("Pilih perspektif indikator SKP JPT."))
+        return data
+
+
+class LampiranForm(forms.ModelForm):
+    class Meta:
+        model = LampiranSkp
+        fields = ["dukungan_sumber_daya", "skema_pertanggungjawaban", "konsekuensi"]
+        widgets = {f: forms.Textarea(attrs={"rows": 3}) for f in fields}
+
+
+class AksiForm(forms.Form):
+    aksi = forms.ChoiceField(choices=[(a, a) for a in ("ajukan", "setujui", "kembalikan", "revisi")])
+    catatan = forms.CharField(label=_("Catatan"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
