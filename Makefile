@@ -32,11 +32,16 @@ run: install
 	  trap "kill $$worker 2>/dev/null" EXIT INT TERM; \
 	  DJANGO_DEBUG=True $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
+# Debian packages: chromium (browser tests), poppler-utils (pdftotext in PDF tests), Pango and a font
+# (WeasyPrint renders the SKP PDFs with them).
+DEB_PACKAGES := chromium poppler-utils libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core
+
 test-browser-deps:
-	@if ! command -v chromium >/dev/null || ! command -v pdftotext >/dev/null; then \
-	  echo "Installing Debian's chromium and poppler-utils for the browser and PDF tests"; \
-	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium poppler-utils >/dev/null) \
-	  || (sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium poppler-utils >/dev/null); \
+	@if ! command -v chromium >/dev/null || ! command -v pdftotext >/dev/null \
+	    || ! ldconfig -p | grep -q libpangoft2-1.0; then \
+	  echo "Installing Debian packages for the browser and PDF tests: $(DEB_PACKAGES)"; \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(DEB_PACKAGES) >/dev/null) \
+	  || (sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(DEB_PACKAGES) >/dev/null); \
 	fi
 
 postgres-up:

@@ -50,8 +50,9 @@ def client_as(client):
 @pytest.fixture(autouse=True)
 def _isolated_cache(settings):
     """Each test gets an empty in-memory cache (cached counts must not leak between tests)."""
-    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-                                   "LOCATION": "kinerja-test"}}
+    settings.CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "kinerja-test"}
+    }
     from django.core.cache import cache
 
     cache.clear()

@@ -51,34 +51,80 @@ def unit_rows(instansi: Instansi) -> Iterator[dict]:
     )
     kode = {u["id"]: u["kode"] for u in units}
     for u in _urut_pohon(units, "induk_id"):
-        yield {"kode": u["kode"], "nama": u["nama"], "kode_induk": kode.get(u["induk_id"], ""),
-               "aktif": label_aktif(u["aktif"])}
+        yield {
+            "kode": u["kode"],
+            "nama": u["nama"],
+            "kode_induk": kode.get(u["induk_id"], ""),
+            "aktif": label_aktif(u["aktif"]),
+        }
 
 
 def jabatan_rows(instansi: Instansi) -> Iterator[dict]:
-    rows = list(Jabatan.objects.filter(instansi=instansi).values(
-        "id", "kode", "nama", "jenis", "jenjang", "unit_kerja__kode", "atasan_id"))
+    rows = list(
+        Jabatan.objects.filter(instansi=instansi).values(
+            "id", "kode", "nama", "jenis", "jenjang", "unit_kerja__kode", "atasan_id"
+        )
+    )
     kode = {j["id"]: j["kode"] for j in rows}
     for j in _urut_pohon(rows, "atasan_id"):
-        yield {"kode": j["kode"], "nama": j["nama"], "jenis": JENIS_LABEL.get(j["jenis"], j["jenis"]),
-               "jenjang": JENJANG_LABEL.get(j["jenjang"], j["jenjang"]), "kode_unit": j["unit_kerja__kode"],
-               "kode_atasan": kode.get(j["atasan_id"], "")}
+        yield {
+            "kode": j["kode"],
+            "nama": j["nama"],
+            "jenis": JENIS_LABEL.get(j["jenis"], j["jenis"]),
+            "jenjang": JENJANG_LABEL.get(j["jenjang"], j["jenjang"]),
+            "kode_unit": j["unit_kerja__kode"],
+            "kode_atasan": kode.get(j["atasan_id"], ""),
+        }
 
 
 def pegawai_rows(instansi: Instansi) -> Iterator[dict]:
-    rows = Pegawai.objects.filter(instansi=instansi).order_by("nip").values_list(
-        "nip", "nama", "gelar_depan", "gelar_belakang", "status", "golongan_ruang", "golongan_pppk",
-        "jabatan__kode", "unit_kerja__kode", "pendidikan_terakhir", "email", "aktif",
-        "pejabat_penilai_khusus__nip",
+    rows = (
+        Pegawai.objects.filter(instansi=instansi)
+        .order_by("nip")
+        .values_list(
+            "nip",
+            "nama",
+            "gelar_depan",
+            "gelar_belakang",
+            "status",
+            "golongan_ruang",
+            "golongan_pppk",
+            "jabatan__kode",
+            "unit_kerja__kode",
+            "pendidikan_terakhir",
+            "email",
+            "aktif",
+            "pejabat_penilai_khusus__nip",
+        )
     )
-    for (nip, nama, gelar_depan, gelar_belakang, status, ruang, pppk, jabatan, unit, pendidikan, email, aktif,
-         penilai) in rows.iterator(chunk_size=2000):
+    for (
+        nip,
+        nama,
+        gelar_depan,
+        gelar_belakang,
+        status,
+        ruang,
+        pppk,
+        jabatan,
+        unit,
+        pendidikan,
+        email,
+        aktif,
+        penilai,
+    ) in rows.iterator(chunk_size=2000):
         yield {
-            "nip": nip, "nama": nama, "gelar_depan": gelar_depan, "gelar_belakang": gelar_belakang,
-            "status": STATUS_LABEL.get(status, status), "golongan": label_golongan(ruang, pppk),
-            "kode_jabatan": jabatan or "", "kode_unit": unit,
+            "nip": nip,
+            "nama": nama,
+            "gelar_depan": gelar_depan,
+            "gelar_belakang": gelar_belakang,
+            "status": STATUS_LABEL.get(status, status),
+            "golongan": label_golongan(ruang, pppk),
+            "kode_jabatan": jabatan or "",
+            "kode_unit": unit,
             "pendidikan_terakhir": PENDIDIKAN_LABEL.get(pendidikan, ""),
-            "email": email, "aktif": label_aktif(aktif), "nip_penilai_khusus": penilai or "",
+            "email": email,
+            "aktif": label_aktif(aktif),
+            "nip_penilai_khusus": penilai or "",
         }
 
 
@@ -139,14 +185,22 @@ def templat_xlsx() -> bytes:
     judul.font = Font(bold=True, size=14)
     ws.append([judul])
     for line in (
-        _("Isi lembar unit_kerja, jabatan dan pegawai (lembar yang tidak dipakai boleh dihapus). Urutan "
-          "pemrosesan: unit_kerja, jabatan, lalu pegawai."),
-        _("Baris pertama setiap lembar adalah judul kolom; jangan diubah. Baris contoh boleh dihapus atau "
-          "ditimpa."),
-        _("Data yang sudah ada diperbarui: unit kerja dan jabatan menurut kode, pegawai menurut NIP. Kolom "
-          "yang dihapus dari baris judul tidak mengubah data yang sudah ada."),
-        _("Bila ada satu baris yang salah, tidak ada data yang disimpan; daftar kesalahan menyebut baris dan "
-          "kolomnya."),
+        _(
+            "Isi lembar unit_kerja, jabatan dan pegawai (lembar yang tidak dipakai boleh dihapus). Urutan "
+            "pemrosesan: unit_kerja, jabatan, lalu pegawai."
+        ),
+        _(
+            "Baris pertama setiap lembar adalah judul kolom; jangan diubah. Baris contoh boleh dihapus atau "
+            "ditimpa."
+        ),
+        _(
+            "Data yang sudah ada diperbarui: unit kerja dan jabatan menurut kode, pegawai menurut NIP. Kolom "
+            "yang dihapus dari baris judul tidak mengubah data yang sudah ada."
+        ),
+        _(
+            "Bila ada satu baris yang salah, tidak ada data yang disimpan; daftar kesalahan menyebut "
+            "baris dan kolomnya."
+        ),
         _("Kolom NIP harus berformat Teks agar 18 angkanya tidak berubah."),
     ):
         cell = WriteOnlyCell(ws, value=line)

@@ -10,13 +10,17 @@ class ImporForm(forms.Form):
     berkas = forms.FileField(
         label=_("Berkas XLSX atau CSV"),
         widget=forms.ClearableFileInput(attrs={"accept": ".xlsx,.csv"}),
-        help_text=_("Gunakan templat di bawah. Satu berkas CSV berisi satu jenis data; XLSX boleh memuat "
-                    "lembar unit_kerja, jabatan dan pegawai sekaligus."),
+        help_text=_(
+            "Gunakan templat di bawah. Satu berkas CSV berisi satu jenis data; XLSX boleh memuat "
+            "lembar unit_kerja, jabatan dan pegawai sekaligus."
+        ),
     )
     uji_saja = forms.BooleanField(
-        label=_("Hanya periksa (tanpa menyimpan)"), required=False,
-        help_text=_("Menampilkan kesalahan dan jumlah data yang akan dibuat atau diubah tanpa menyimpan "
-                    "apa pun."),
+        label=_("Hanya periksa (tanpa menyimpan)"),
+        required=False,
+        help_text=_(
+            "Menampilkan kesalahan dan jumlah data yang akan dibuat atau diubah tanpa menyimpan apa pun."
+        ),
     )
 
     def clean_berkas(self):

@@ -88,50 +88,131 @@ class Lembar:
 
 _YA_TIDAK = gettext_lazy("Ya atau Tidak (juga 1/0); kosong berarti Ya.")
 
-UNIT_KERJA = Lembar("unit_kerja", gettext_lazy("Unit kerja"), (
-    Kolom("kode", gettext_lazy("Kode unit kerja, unik dalam instansi; kunci pembaruan."), "BKPSDM",
-          wajib=True, panjang=40),
-    Kolom("nama", gettext_lazy("Nama unit kerja."), "Badan Kepegawaian dan Pengembangan SDM",
-          wajib=True, panjang=255),
-    Kolom("kode_induk", gettext_lazy("Kode unit induk (kosong untuk unit tertinggi); boleh unit yang "
-                                     "sudah ada atau yang ada di lembar ini."), ""),
-    Kolom("aktif", _YA_TIDAK, "Ya"),
-))
+UNIT_KERJA = Lembar(
+    "unit_kerja",
+    gettext_lazy("Unit kerja"),
+    (
+        Kolom(
+            "kode",
+            gettext_lazy("Kode unit kerja, unik dalam instansi; kunci pembaruan."),
+            "BKPSDM",
+            wajib=True,
+            panjang=40,
+        ),
+        Kolom(
+            "nama",
+            gettext_lazy("Nama unit kerja."),
+            "Badan Kepegawaian dan Pengembangan SDM",
+            wajib=True,
+            panjang=255,
+        ),
+        Kolom(
+            "kode_induk",
+            gettext_lazy(
+                "Kode unit induk (kosong untuk unit tertinggi); boleh unit yang "
+                "sudah ada atau yang ada di lembar ini."
+            ),
+            "",
+        ),
+        Kolom("aktif", _YA_TIDAK, "Ya"),
+    ),
+)
 
-JABATAN = Lembar("jabatan", gettext_lazy("Jabatan"), (
-    Kolom("kode", gettext_lazy("Kode jabatan, unik dalam instansi; kunci pembaruan."), "BKPSDM-ANALIS",
-          wajib=True, panjang=40),
-    Kolom("nama", gettext_lazy("Nama jabatan (tanpa jenjang)."), "Analis SDM Aparatur",
-          wajib=True, panjang=255),
-    Kolom("jenis", gettext_lazy("Jenis jabatan: JPT Utama, JPT Madya, JPT Pratama, Administrator, Pengawas, "
-                                "Pelaksana atau Fungsional."), "Fungsional", wajib=True),
-    Kolom("jenjang", gettext_lazy("Jenjang, hanya untuk jabatan fungsional: Pemula, Terampil, Mahir, "
-                                  "Penyelia, Ahli Pertama, Ahli Muda, Ahli Madya, Ahli Utama."), "Ahli Muda"),
-    Kolom("kode_unit", gettext_lazy("Kode unit kerja tempat jabatan ini berada."), "BKPSDM", wajib=True),
-    Kolom("kode_atasan", gettext_lazy("Kode jabatan atasan langsung (kosong bila atasannya pimpinan "
-                                      "instansi)."), ""),
-))
+JABATAN = Lembar(
+    "jabatan",
+    gettext_lazy("Jabatan"),
+    (
+        Kolom(
+            "kode",
+            gettext_lazy("Kode jabatan, unik dalam instansi; kunci pembaruan."),
+            "BKPSDM-ANALIS",
+            wajib=True,
+            panjang=40,
+        ),
+        Kolom(
+            "nama",
+            gettext_lazy("Nama jabatan (tanpa jenjang)."),
+            "Analis SDM Aparatur",
+            wajib=True,
+            panjang=255,
+        ),
+        Kolom(
+            "jenis",
+            gettext_lazy(
+                "Jenis jabatan: JPT Utama, JPT Madya, JPT Pratama, Administrator, Pengawas, "
+                "Pelaksana atau Fungsional."
+            ),
+            "Fungsional",
+            wajib=True,
+        ),
+        Kolom(
+            "jenjang",
+            gettext_lazy(
+                "Jenjang, hanya untuk jabatan fungsional: Pemula, Terampil, Mahir, "
+                "Penyelia, Ahli Pertama, Ahli Muda, Ahli Madya, Ahli Utama."
+            ),
+            "Ahli Muda",
+        ),
+        Kolom("kode_unit", gettext_lazy("Kode unit kerja tempat jabatan ini berada."), "BKPSDM", wajib=True),
+        Kolom(
+            "kode_atasan",
+            gettext_lazy("Kode jabatan atasan langsung (kosong bila atasannya pimpinan instansi)."),
+            "",
+        ),
+    ),
+)
 
-PEGAWAI = Lembar("pegawai", gettext_lazy("Pegawai"), (
-    Kolom("nip", gettext_lazy("NIP (PNS/CPNS) atau NI PPPK, 18 angka, boleh dengan spasi; kunci pembaruan. "
-                              "Di Excel format selnya harus Teks."), "199106112012062001",
-          wajib=True, teks=True),
-    Kolom("nama", gettext_lazy("Nama tanpa gelar."), "Siti Rahmawati", wajib=True, panjang=200),
-    Kolom("gelar_depan", gettext_lazy("Gelar di depan nama."), "", panjang=50),
-    Kolom("gelar_belakang", gettext_lazy("Gelar di belakang nama."), "S.Psi.", panjang=100),
-    Kolom("status", gettext_lazy("Status kepegawaian: CPNS, PNS atau PPPK."), "PNS", wajib=True),
-    Kolom("golongan", gettext_lazy("Golongan ruang I/a sampai IV/e untuk PNS/CPNS; golongan I sampai XVII "
-                                   "untuk PPPK. Boleh kosong."), "III/c"),
-    Kolom("kode_jabatan", gettext_lazy("Kode jabatan yang diduduki (boleh kosong)."), "BKPSDM-ANALIS"),
-    Kolom("kode_unit", gettext_lazy("Kode unit kerja pegawai."), "BKPSDM", wajib=True),
-    Kolom("pendidikan_terakhir", gettext_lazy("S3, S2, S1/D4, D3, D1/D2 atau SLTA (SLTA ke bawah)."),
-          "S1/D4"),
-    Kolom("email", gettext_lazy("Alamat email, juga untuk akun masuk."), "siti.rahmawati@example.go.id",
-          panjang=254),
-    Kolom("aktif", _YA_TIDAK, "Ya"),
-    Kolom("nip_penilai_khusus", gettext_lazy("NIP pejabat penilai yang ditetapkan khusus (mengalahkan "
-                                             "struktur); kosong bila mengikuti struktur."), "", teks=True),
-))
+PEGAWAI = Lembar(
+    "pegawai",
+    gettext_lazy("Pegawai"),
+    (
+        Kolom(
+            "nip",
+            gettext_lazy(
+                "NIP (PNS/CPNS) atau NI PPPK, 18 angka, boleh dengan spasi; kunci pembaruan. "
+                "Di Excel format selnya harus Teks."
+            ),
+            "199106112012062001",
+            wajib=True,
+            teks=True,
+        ),
+        Kolom("nama", gettext_lazy("Nama tanpa gelar."), "Siti Rahmawati", wajib=True, panjang=200),
+        Kolom("gelar_depan", gettext_lazy("Gelar di depan nama."), "", panjang=50),
+        Kolom("gelar_belakang", gettext_lazy("Gelar di belakang nama."), "S.Psi.", panjang=100),
+        Kolom("status", gettext_lazy("Status kepegawaian: CPNS, PNS atau PPPK."), "PNS", wajib=True),
+        Kolom(
+            "golongan",
+            gettext_lazy(
+                "Golongan ruang I/a sampai IV/e untuk PNS/CPNS; golongan I sampai XVII "
+                "untuk PPPK. Boleh kosong."
+            ),
+            "III/c",
+        ),
+        Kolom("kode_jabatan", gettext_lazy("Kode jabatan yang diduduki (boleh kosong)."), "BKPSDM-ANALIS"),
+        Kolom("kode_unit", gettext_lazy("Kode unit kerja pegawai."), "BKPSDM", wajib=True),
+        Kolom(
+            "pendidikan_terakhir",
+            gettext_lazy("S3, S2, S1/D4, D3, D1/D2 atau SLTA (SLTA ke bawah)."),
+            "S1/D4",
+        ),
+        Kolom(
+            "email",
+            gettext_lazy("Alamat email, juga untuk akun masuk."),
+            "siti.rahmawati@example.go.id",
+            panjang=254,
+        ),
+        Kolom("aktif", _YA_TIDAK, "Ya"),
+        Kolom(
+            "nip_penilai_khusus",
+            gettext_lazy(
+                "NIP pejabat penilai yang ditetapkan khusus (mengalahkan "
+                "struktur); kosong bila mengikuti struktur."
+            ),
+            "",
+            teks=True,
+        ),
+    ),
+)
 
 LAYOUT: tuple[Lembar, ...] = (UNIT_KERJA, JABATAN, PEGAWAI)
 LEMBAR: dict[str, Lembar] = {lembar.nama: lembar for lembar in LAYOUT}
@@ -152,14 +233,28 @@ JENIS = {_kunci(x): j.value for j in JenisJabatan for x in (j.value, j.label)}
 JENIS["jf"] = JenisJabatan.FUNGSIONAL.value
 JENJANG = {_kunci(x): j.value for j in JenjangFungsional for x in (j.value, j.label)}
 PENDIDIKAN = {_kunci(x): p.value for p in Pendidikan for x in (p.value, p.label)} | {
-    "s1": "S1_D4", "d4": "S1_D4", "div": "S1_D4", "s1d4": "S1_D4", "diii": "D3",
-    "d1": "D1_D2", "d2": "D1_D2", "di": "D1_D2", "dii": "D1_D2", "d1d2": "D1_D2",
-    "slta": "SLTA_KEBAWAH", "sma": "SLTA_KEBAWAH", "smk": "SLTA_KEBAWAH", "sltp": "SLTA_KEBAWAH",
-    "smp": "SLTA_KEBAWAH", "sd": "SLTA_KEBAWAH",
+    "s1": "S1_D4",
+    "d4": "S1_D4",
+    "div": "S1_D4",
+    "s1d4": "S1_D4",
+    "diii": "D3",
+    "d1": "D1_D2",
+    "d2": "D1_D2",
+    "di": "D1_D2",
+    "dii": "D1_D2",
+    "d1d2": "D1_D2",
+    "slta": "SLTA_KEBAWAH",
+    "sma": "SLTA_KEBAWAH",
+    "smk": "SLTA_KEBAWAH",
+    "sltp": "SLTA_KEBAWAH",
+    "smp": "SLTA_KEBAWAH",
+    "sd": "SLTA_KEBAWAH",
 }
-GOLONGAN_PPPK_DARI = {g.lower(): g for g in GOLONGAN_PPPK} | {
-    str(i): g for i, g in enumerate(GOLONGAN_PPPK, start=1)
-} | {f"{i:02d}": g for i, g in enumerate(GOLONGAN_PPPK, start=1)}
+GOLONGAN_PPPK_DARI = (
+    {g.lower(): g for g in GOLONGAN_PPPK}
+    | {str(i): g for i, g in enumerate(GOLONGAN_PPPK, start=1)}
+    | {f"{i:02d}": g for i, g in enumerate(GOLONGAN_PPPK, start=1)}
+)
 _RUANG = re.compile(r"(IV|III|II|I)\s*[/\-]?\s*([A-E])", re.IGNORECASE)
 
 
@@ -183,8 +278,10 @@ def _nama_kolom(v) -> str:
 
 
 def _pesan_nip_angka() -> str:
-    return _("NIP tersimpan sebagai angka sehingga angka terakhirnya hilang; ubah format sel kolom ini "
-             "menjadi Teks.")
+    return _(
+        "NIP tersimpan sebagai angka sehingga angka terakhirnya hilang; ubah format sel kolom ini "
+        "menjadi Teks."
+    )
 
 
 class NilaiSalah(ValueError):
@@ -211,14 +308,18 @@ def parse_golongan(teks: str, status: str) -> tuple[str, str]:
         if pppk:
             return "", pppk
         if ruang:
-            raise NilaiSalah(_("Golongan ruang %(g)s hanya untuk PNS/CPNS; pegawai PPPK memakai golongan I "
-                               "sampai XVII.") % {"g": ruang})
+            raise NilaiSalah(
+                _("Golongan ruang %(g)s hanya untuk PNS/CPNS; pegawai PPPK memakai golongan I sampai XVII.")
+                % {"g": ruang}
+            )
         raise NilaiSalah(_("Golongan PPPK %(g)s tidak dikenal (I sampai XVII).") % {"g": teks})
     if ruang in GOLONGAN_RUANG:
         return ruang, ""
     if pppk:
-        raise NilaiSalah(_("Golongan %(g)s adalah golongan PPPK; untuk PNS/CPNS isi golongan ruang seperti "
-                           "III/c.") % {"g": teks})
+        raise NilaiSalah(
+            _("Golongan %(g)s adalah golongan PPPK; untuk PNS/CPNS isi golongan ruang seperti III/c.")
+            % {"g": teks}
+        )
     raise NilaiSalah(_("Golongan ruang %(g)s tidak dikenal (I/a sampai IV/e).") % {"g": teks})
 
 
@@ -258,8 +359,10 @@ def periksa_berkas(f) -> str:
     size = _ukuran(f)
     batas = settings.KINERJA_IMPORT_MAX_BYTES
     if size > batas:
-        raise BerkasDitolak(_("Berkas terlalu besar (%(ukuran).1f MB); batasnya %(batas).1f MB.")
-                            % {"ukuran": size / 1024 / 1024, "batas": batas / 1024 / 1024})
+        raise BerkasDitolak(
+            _("Berkas terlalu besar (%(ukuran).1f MB); batasnya %(batas).1f MB.")
+            % {"ukuran": size / 1024 / 1024, "batas": batas / 1024 / 1024}
+        )
     if size == 0:
         raise BerkasDitolak(_("Berkas kosong."))
     head = f.read(8192)
@@ -272,8 +375,9 @@ def periksa_berkas(f) -> str:
             names = set()
         f.seek(0)
         if "xl/workbook.xml" not in names:
-            raise BerkasDitolak(_("Berkas ini bukan buku kerja XLSX yang sah (isinya rusak atau format "
-                                  "lain)."))
+            raise BerkasDitolak(
+                _("Berkas ini bukan buku kerja XLSX yang sah (isinya rusak atau format lain).")
+            )
         return "xlsx"
     if head.startswith(b"\xd0\xcf\x11\xe0"):
         raise BerkasDitolak(_("Format Excel lama (.xls) tidak didukung; simpan ulang sebagai .xlsx."))
@@ -282,8 +386,12 @@ def periksa_berkas(f) -> str:
             raise UnicodeDecodeError("utf-8", head, 0, 1, "NUL")
         codecs.getincrementaldecoder("utf-8")().decode(head, final=False)
     except UnicodeDecodeError:
-        raise BerkasDitolak(_("Berkas ini bukan XLSX dan bukan CSV teks UTF-8. Unggah berkas .xlsx, atau CSV "
-                              "yang disimpan sebagai \"CSV UTF-8\".")) from None
+        raise BerkasDitolak(
+            _(
+                "Berkas ini bukan XLSX dan bukan CSV teks UTF-8. Unggah berkas .xlsx, atau CSV "
+                'yang disimpan sebagai "CSV UTF-8".'
+            )
+        ) from None
     return "csv"
 
 
@@ -319,7 +427,7 @@ def _csv_sumber(f) -> tuple[list[Sumber], Callable[[], None]]:
         first = text.readline()
     except UnicodeDecodeError:
         tutup()
-        raise BerkasDitolak(_("Berkas CSV bukan teks UTF-8; simpan ulang sebagai \"CSV UTF-8\".")) from None
+        raise BerkasDitolak(_('Berkas CSV bukan teks UTF-8; simpan ulang sebagai "CSV UTF-8".')) from None
     delimiter = ";" if first.count(";") > first.count(",") else ","
     reader = csv.reader(chain([first], text), delimiter=delimiter)
     try:
@@ -335,8 +443,12 @@ def _csv_sumber(f) -> tuple[list[Sumber], Callable[[], None]]:
         lembar = UNIT_KERJA
     else:
         tutup()
-        raise BerkasDitolak(_("Jenis data CSV tidak dikenali dari baris judul: harus memuat kolom nip "
-                              "(pegawai), kode dan jenis (jabatan), atau kode dan nama (unit kerja)."))
+        raise BerkasDitolak(
+            _(
+                "Jenis data CSV tidak dikenali dari baris judul: harus memuat kolom nip "
+                "(pegawai), kode dan jenis (jabatan), atau kode dan nama (unit kerja)."
+            )
+        )
 
     def rows():
         baris = 1
@@ -345,11 +457,14 @@ def _csv_sumber(f) -> tuple[list[Sumber], Callable[[], None]]:
                 baris += 1
                 yield baris, values
         except UnicodeDecodeError:
-            raise BerkasDitolak(_("Berkas CSV bukan teks UTF-8 (sekitar baris %(baris)s); simpan ulang "
-                                  "sebagai \"CSV UTF-8\".") % {"baris": baris + 1}) from None
+            raise BerkasDitolak(
+                _('Berkas CSV bukan teks UTF-8 (sekitar baris %(baris)s); simpan ulang sebagai "CSV UTF-8".')
+                % {"baris": baris + 1}
+            ) from None
         except csv.Error as e:
-            raise BerkasDitolak(_("Berkas CSV tidak dapat dibaca di baris %(baris)s: %(e)s")
-                                % {"baris": baris + 1, "e": e}) from None
+            raise BerkasDitolak(
+                _("Berkas CSV tidak dapat dibaca di baris %(baris)s: %(e)s") % {"baris": baris + 1, "e": e}
+            ) from None
 
     return [Sumber(lembar, header, rows(), max(perkiraan - 1, 0))], tutup
 
@@ -384,7 +499,7 @@ def _xlsx_sumber(f) -> tuple[list[Sumber], Callable[[], None]]:
 
 
 def format_galat(g: dict) -> str:
-    """"[pegawai] Baris 12, kolom nip: NIP harus terdiri atas 18 angka ..."."""
+    """ "[pegawai] Baris 12, kolom nip: NIP harus terdiri atas 18 angka ..."."""
     lokasi = []
     if g.get("baris"):
         lokasi.append(_("Baris %(baris)s") % {"baris": g["baris"]})
@@ -414,12 +529,17 @@ class HasilImpor:
 
     def ringkasan(self) -> dict:
         return {
-            "jumlah": self.jumlah, "total_baris": self.total_baris, "akun_dibuat": self.akun_dibuat,
-            "jumlah_galat": len(self.galat), "uji_saja": self.uji_saja, "disimpan": self.disimpan,
+            "jumlah": self.jumlah,
+            "total_baris": self.total_baris,
+            "akun_dibuat": self.akun_dibuat,
+            "jumlah_galat": len(self.galat),
+            "uji_saja": self.uji_saja,
+            "disimpan": self.disimpan,
         }
 
 
 # --- Checking ---------------------------------------------------------------------------------------
+
 
 class _Impor(PenulisMixin):
     """Holds what is known about the instansi and the validated rows between the two phases."""
@@ -440,8 +560,11 @@ class _Impor(PenulisMixin):
         self.unit_file: dict[str, tuple] = {}  # kode -> (nama, kode_induk, aktif), in file order
         self.unit_baris: dict[str, int] = {}
         # kode -> (id, (nama, jenis, jenjang, kode_unit, kode_atasan))
-        jabatan = list(Jabatan.objects.filter(instansi=instansi).values_list(
-            "id", "kode", "nama", "jenis", "jenjang", "unit_kerja_id", "atasan_id"))
+        jabatan = list(
+            Jabatan.objects.filter(instansi=instansi).values_list(
+                "id", "kode", "nama", "jenis", "jenjang", "unit_kerja_id", "atasan_id"
+            )
+        )
         jabatan_kode = {j[0]: j[1] for j in jabatan}
         self.jabatan_lama = {
             j[1]: (j[0], (j[2], j[3], j[4], unit_kode.get(j[5], ""), jabatan_kode.get(j[6], "")))
@@ -460,8 +583,15 @@ class _Impor(PenulisMixin):
     # Errors and progress
 
     def salah(self, lembar: str, baris: int | None, kolom: str, nilai, pesan: str) -> None:
-        self.galat.append({"lembar": lembar, "baris": baris, "kolom": kolom, "nilai": _teks(nilai)[:200],
-                           "pesan": str(pesan)})
+        self.galat.append(
+            {
+                "lembar": lembar,
+                "baris": baris,
+                "kolom": kolom,
+                "nilai": _teks(nilai)[:200],
+                "pesan": str(pesan),
+            }
+        )
 
     def langkah(self, n: int = 1) -> None:
         """One row checked or written; a check counts half when the rows will be written afterwards."""
@@ -486,17 +616,23 @@ class _Impor(PenulisMixin):
                 names.append(None)
                 continue
             if name not in lembar.nama_kolom:
-                self.salah(lembar.nama, 1, name, value,
-                           _("Kolom %(k)s tidak dikenal. Kolom yang dipakai: %(daftar)s.")
-                           % {"k": name, "daftar": ", ".join(lembar.nama_kolom)})
+                self.salah(
+                    lembar.nama,
+                    1,
+                    name,
+                    value,
+                    _("Kolom %(k)s tidak dikenal. Kolom yang dipakai: %(daftar)s.")
+                    % {"k": name, "daftar": ", ".join(lembar.nama_kolom)},
+                )
             elif name in seen:
                 self.salah(lembar.nama, 1, name, value, _("Kolom %(k)s muncul dua kali.") % {"k": name})
             seen.add(name)
             names.append(name)
         for name in lembar.wajib:
             if name not in seen:
-                self.salah(lembar.nama, 1, name, "",
-                           _("Kolom wajib %(k)s tidak ada di baris judul.") % {"k": name})
+                self.salah(
+                    lembar.nama, 1, name, "", _("Kolom wajib %(k)s tidak ada di baris judul.") % {"k": name}
+                )
         return names
 
     def baca(self, sumber: Sumber, names: list[str | None]) -> None:
@@ -526,8 +662,13 @@ class _Impor(PenulisMixin):
                     self.salah(lembar, baris, k.nama, "", _("Wajib diisi."))
             for k in panjang:
                 if len(r[k.nama]) > k.panjang:
-                    self.salah(lembar, baris, k.nama, r[k.nama],
-                               _("Terlalu panjang (paling banyak %(n)s karakter).") % {"n": k.panjang})
+                    self.salah(
+                        lembar,
+                        baris,
+                        k.nama,
+                        r[k.nama],
+                        _("Terlalu panjang (paling banyak %(n)s karakter).") % {"n": k.panjang},
+                    )
             periksa(baris, r, raw, ok=len(self.galat) == n)
             self.langkah()
 
@@ -536,8 +677,13 @@ class _Impor(PenulisMixin):
     def unit(self, baris: int, r: dict, raw: dict, ok: bool) -> None:
         kode = r["kode"]
         if kode in self.unit_baris:
-            self.salah("unit_kerja", baris, "kode", kode, _("Kode %(kode)s sudah dipakai di baris %(b)s.")
-                       % {"kode": kode, "b": self.unit_baris[kode]})
+            self.salah(
+                "unit_kerja",
+                baris,
+                "kode",
+                kode,
+                _("Kode %(kode)s sudah dipakai di baris %(b)s.") % {"kode": kode, "b": self.unit_baris[kode]},
+            )
             return
         if kode:
             self.unit_baris[kode] = baris
@@ -557,12 +703,22 @@ class _Impor(PenulisMixin):
             if not kode_induk:
                 continue
             if kode_induk not in induk:
-                self.salah("unit_kerja", self.unit_baris[kode], "kode_induk", kode_induk,
-                           _("Unit induk dengan kode %(k)s tidak ditemukan.") % {"k": kode_induk})
+                self.salah(
+                    "unit_kerja",
+                    self.unit_baris[kode],
+                    "kode_induk",
+                    kode_induk,
+                    _("Unit induk dengan kode %(k)s tidak ditemukan.") % {"k": kode_induk},
+                )
             elif _dalam_siklus(induk, kode):
-                self.salah("unit_kerja", self.unit_baris[kode], "kode_induk", kode_induk,
-                           _("Unit induk ini membentuk siklus: unit %(k)s akan berada di bawah dirinya "
-                             "sendiri.") % {"k": kode})
+                self.salah(
+                    "unit_kerja",
+                    self.unit_baris[kode],
+                    "kode_induk",
+                    kode_induk,
+                    _("Unit induk ini membentuk siklus: unit %(k)s akan berada di bawah dirinya sendiri.")
+                    % {"k": kode},
+                )
 
     def ada_unit(self, kode: str) -> bool:
         return kode in self.unit_file or kode in self.unit_lama
@@ -572,8 +728,14 @@ class _Impor(PenulisMixin):
     def jabatan(self, baris: int, r: dict, raw: dict, ok: bool) -> None:
         kode = r["kode"]
         if kode in self.jabatan_baris:
-            self.salah("jabatan", baris, "kode", kode, _("Kode %(kode)s sudah dipakai di baris %(b)s.")
-                       % {"kode": kode, "b": self.jabatan_baris[kode]})
+            self.salah(
+                "jabatan",
+                baris,
+                "kode",
+                kode,
+                _("Kode %(kode)s sudah dipakai di baris %(b)s.")
+                % {"kode": kode, "b": self.jabatan_baris[kode]},
+            )
             return
         if kode:
             self.jabatan_baris[kode] = baris
@@ -581,14 +743,22 @@ class _Impor(PenulisMixin):
         n = len(self.galat)
         jenis = jenjang = ""
         try:
-            jenis = _pilihan(r["jenis"], JENIS, _("Jenis jabatan tidak dikenal. Pilihan: %(p)s.")
-                             % {"p": ", ".join(j.label for j in JenisJabatan)})
+            jenis = _pilihan(
+                r["jenis"],
+                JENIS,
+                _("Jenis jabatan tidak dikenal. Pilihan: %(p)s.")
+                % {"p": ", ".join(j.label for j in JenisJabatan)},
+            )
         except NilaiSalah as e:
             self.salah("jabatan", baris, "jenis", r["jenis"], str(e))
         if "jenjang" in r:
             try:
-                jenjang = _pilihan(r["jenjang"], JENJANG, _("Jenjang tidak dikenal. Pilihan: %(p)s.")
-                                   % {"p": ", ".join(j.label for j in JenjangFungsional)})
+                jenjang = _pilihan(
+                    r["jenjang"],
+                    JENJANG,
+                    _("Jenjang tidak dikenal. Pilihan: %(p)s.")
+                    % {"p": ", ".join(j.label for j in JenjangFungsional)},
+                )
             except NilaiSalah as e:
                 self.salah("jabatan", baris, "jenjang", r["jenjang"], str(e))
                 jenjang = None
@@ -598,12 +768,22 @@ class _Impor(PenulisMixin):
             if jenis == JenisJabatan.FUNGSIONAL and not jenjang:
                 self.salah("jabatan", baris, "jenjang", "", _("Jabatan fungsional harus memiliki jenjang."))
             elif jenis != JenisJabatan.FUNGSIONAL and jenjang:
-                self.salah("jabatan", baris, "jenjang", r.get("jenjang", jenjang),
-                           _("Jenjang hanya diisi untuk jabatan fungsional."))
+                self.salah(
+                    "jabatan",
+                    baris,
+                    "jenjang",
+                    r.get("jenjang", jenjang),
+                    _("Jenjang hanya diisi untuk jabatan fungsional."),
+                )
         kode_unit = r["kode_unit"]
         if kode_unit and not self.ada_unit(kode_unit):
-            self.salah("jabatan", baris, "kode_unit", kode_unit,
-                       _("Unit kerja dengan kode %(k)s tidak ditemukan.") % {"k": kode_unit})
+            self.salah(
+                "jabatan",
+                baris,
+                "kode_unit",
+                kode_unit,
+                _("Unit kerja dengan kode %(k)s tidak ditemukan.") % {"k": kode_unit},
+            )
         if ok and len(self.galat) == n:
             atasan = r["kode_atasan"] if "kode_atasan" in r else lama[4]
             self.jabatan_file[kode] = (r["nama"], jenis, jenjang, kode_unit, atasan)
@@ -616,12 +796,25 @@ class _Impor(PenulisMixin):
             if not kode_atasan:
                 continue
             if kode_atasan not in atasan:
-                self.salah("jabatan", self.jabatan_baris[kode], "kode_atasan", kode_atasan,
-                           _("Jabatan atasan dengan kode %(k)s tidak ditemukan.") % {"k": kode_atasan})
+                self.salah(
+                    "jabatan",
+                    self.jabatan_baris[kode],
+                    "kode_atasan",
+                    kode_atasan,
+                    _("Jabatan atasan dengan kode %(k)s tidak ditemukan.") % {"k": kode_atasan},
+                )
             elif _dalam_siklus(atasan, kode):
-                self.salah("jabatan", self.jabatan_baris[kode], "kode_atasan", kode_atasan,
-                           _("Jabatan atasan ini membentuk siklus: jabatan %(k)s akan menjadi atasan dirinya "
-                             "sendiri.") % {"k": kode})
+                self.salah(
+                    "jabatan",
+                    self.jabatan_baris[kode],
+                    "kode_atasan",
+                    kode_atasan,
+                    _(
+                        "Jabatan atasan ini membentuk siklus: jabatan %(k)s akan menjadi atasan dirinya "
+                        "sendiri."
+                    )
+                    % {"k": kode},
+                )
 
     def ada_jabatan(self, kode: str) -> bool:
         return kode in self.jabatan_file or kode in self.jabatan_lama
@@ -631,18 +824,72 @@ class _Impor(PenulisMixin):
     def muat_pegawai(self) -> None:
         """NIP -> (id, values as in P_FIELDS, user_id, account in step with the record)."""
         rows = Pegawai.objects.filter(instansi=self.instansi).values_list(
-            "id", "nip", "nama", "gelar_depan", "gelar_belakang", "status", "golongan_ruang", "golongan_pppk",
-            "jabatan__kode", "unit_kerja__kode", "pendidikan_terakhir", "email", "aktif",
-            "pejabat_penilai_khusus__nip", "tanggal_lahir", "tmt_pengangkatan", "jenis_kelamin",
-            "user_id", "user__username", "user__email", "user__first_name", "user__is_active",
+            "id",
+            "nip",
+            "nama",
+            "gelar_depan",
+            "gelar_belakang",
+            "status",
+            "golongan_ruang",
+            "golongan_pppk",
+            "jabatan__kode",
+            "unit_kerja__kode",
+            "pendidikan_terakhir",
+            "email",
+            "aktif",
+            "pejabat_penilai_khusus__nip",
+            "tanggal_lahir",
+            "tmt_pengangkatan",
+            "jenis_kelamin",
+            "user_id",
+            "user__username",
+            "user__email",
+            "user__first_name",
+            "user__is_active",
         )
         c = self.sama
         self.pegawai_lama = {}
-        for (pk, nip, nama, gelar_depan, gelar_belakang, status, ruang, pppk, jabatan, unit, pendidikan,
-             email, aktif, penilai, lahir, tmt, jk, user_id, username, user_email, first_name, is_active,
-             ) in rows.iterator(chunk_size=5000):
-            values = (nama, gelar_depan, gelar_belakang, c(status), c(ruang), c(pppk), c(jabatan or ""),
-                      c(unit), c(pendidikan), email, aktif, penilai or "", lahir, tmt, c(jk))
+        for (
+            pk,
+            nip,
+            nama,
+            gelar_depan,
+            gelar_belakang,
+            status,
+            ruang,
+            pppk,
+            jabatan,
+            unit,
+            pendidikan,
+            email,
+            aktif,
+            penilai,
+            lahir,
+            tmt,
+            jk,
+            user_id,
+            username,
+            user_email,
+            first_name,
+            is_active,
+        ) in rows.iterator(chunk_size=5000):
+            values = (
+                nama,
+                gelar_depan,
+                gelar_belakang,
+                c(status),
+                c(ruang),
+                c(pppk),
+                c(jabatan or ""),
+                c(unit),
+                c(pendidikan),
+                email,
+                aktif,
+                penilai or "",
+                lahir,
+                tmt,
+                c(jk),
+            )
             akun_sesuai = (username, user_email, first_name, is_active) == (nip, email, nama[:150], aktif)
             self.pegawai_lama[nip] = (pk, values, user_id, akun_sesuai)
 
@@ -657,8 +904,13 @@ class _Impor(PenulisMixin):
             return
         nip = normalise_nip(r["nip"])
         if nip in self.pegawai_baris:
-            self.salah("pegawai", baris, "nip", nip, _("NIP %(nip)s sudah dipakai di baris %(b)s.")
-                       % {"nip": nip, "b": self.pegawai_baris[nip]})
+            self.salah(
+                "pegawai",
+                baris,
+                "nip",
+                nip,
+                _("NIP %(nip)s sudah dipakai di baris %(b)s.") % {"nip": nip, "b": self.pegawai_baris[nip]},
+            )
             return
         if nip:
             self.pegawai_baris[nip] = baris
@@ -687,15 +939,26 @@ class _Impor(PenulisMixin):
             except NilaiSalah as e:
                 self.salah("pegawai", baris, "golongan", golongan, str(e))
         if v[P_UNIT] and not self.ada_unit(v[P_UNIT]):
-            self.salah("pegawai", baris, "kode_unit", v[P_UNIT],
-                       _("Unit kerja dengan kode %(k)s tidak ditemukan.") % {"k": v[P_UNIT]})
+            self.salah(
+                "pegawai",
+                baris,
+                "kode_unit",
+                v[P_UNIT],
+                _("Unit kerja dengan kode %(k)s tidak ditemukan.") % {"k": v[P_UNIT]},
+            )
         if v[P_JABATAN] and not self.ada_jabatan(v[P_JABATAN]):
-            self.salah("pegawai", baris, "kode_jabatan", v[P_JABATAN],
-                       _("Jabatan dengan kode %(k)s tidak ditemukan.") % {"k": v[P_JABATAN]})
+            self.salah(
+                "pegawai",
+                baris,
+                "kode_jabatan",
+                v[P_JABATAN],
+                _("Jabatan dengan kode %(k)s tidak ditemukan.") % {"k": v[P_JABATAN]},
+            )
         if "pendidikan_terakhir" in r:
             try:
                 v[P_PENDIDIKAN] = _pilihan(
-                    r["pendidikan_terakhir"], PENDIDIKAN,
+                    r["pendidikan_terakhir"],
+                    PENDIDIKAN,
                     _("Pendidikan tidak dikenal. Pilihan: S3, S2, S1/D4, D3, D1/D2, SLTA."),
                 )
             except NilaiSalah as e:
@@ -712,14 +975,20 @@ class _Impor(PenulisMixin):
                 self.salah("pegawai", baris, "aktif", r["aktif"], str(e))
         if "nip_penilai_khusus" in r:
             if isinstance(raw.get("nip_penilai_khusus"), float):
-                self.salah("pegawai", baris, "nip_penilai_khusus", r["nip_penilai_khusus"],
-                           _pesan_nip_angka())
+                self.salah(
+                    "pegawai", baris, "nip_penilai_khusus", r["nip_penilai_khusus"], _pesan_nip_angka()
+                )
             v[P_PENILAI] = normalise_nip(r["nip_penilai_khusus"])
             if v[P_PENILAI]:
                 self.penilai_ref.append((baris, v[P_PENILAI]))
             if v[P_PENILAI] and v[P_PENILAI] == nip:
-                self.salah("pegawai", baris, "nip_penilai_khusus", v[P_PENILAI],
-                           _("Pegawai tidak dapat menjadi pejabat penilai dirinya sendiri."))
+                self.salah(
+                    "pegawai",
+                    baris,
+                    "nip_penilai_khusus",
+                    v[P_PENILAI],
+                    _("Pegawai tidak dapat menjadi pejabat penilai dirinya sendiri."),
+                )
         if ok and len(self.galat) == n:
             self.pegawai_file.append((baris, nip, tuple(v)))
 
@@ -729,19 +998,30 @@ class _Impor(PenulisMixin):
         User = get_user_model()
         for baris, penilai in self.penilai_ref:
             if penilai not in self.pegawai_baris and penilai not in self.pegawai_lama:
-                self.salah("pegawai", baris, "nip_penilai_khusus", penilai,
-                           _("Pegawai dengan NIP %(nip)s tidak ada di instansi ini maupun di berkas.")
-                           % {"nip": penilai})
+                self.salah(
+                    "pegawai",
+                    baris,
+                    "nip_penilai_khusus",
+                    penilai,
+                    _("Pegawai dengan NIP %(nip)s tidak ada di instansi ini maupun di berkas.")
+                    % {"nip": penilai},
+                )
         baru = [nip for nip in self.pegawai_baris if nip not in self.pegawai_lama]
         di_instansi_lain = set()
         for chunk in batched(baru, 500):
             lain = Pegawai.objects.filter(nip__in=chunk).exclude(instansi=self.instansi)
             for nip, nama_instansi in lain.values_list("nip", "instansi__nama"):
                 di_instansi_lain.add(nip)
-                self.salah("pegawai", self.pegawai_baris[nip], "nip", nip,
-                           _("NIP ini sudah terdaftar di instansi lain (%(i)s).") % {"i": nama_instansi})
+                self.salah(
+                    "pegawai",
+                    self.pegawai_baris[nip],
+                    "nip",
+                    nip,
+                    _("NIP ini sudah terdaftar di instansi lain (%(i)s).") % {"i": nama_instansi},
+                )
         tanpa_akun = [
-            nip for nip in self.pegawai_baris
+            nip
+            for nip in self.pegawai_baris
             if nip not in di_instansi_lain and (nip not in self.pegawai_lama or not self.pegawai_lama[nip][2])
         ]
         for chunk in batched(tanpa_akun, 500):
@@ -749,14 +1029,20 @@ class _Impor(PenulisMixin):
             terpakai = dict(Pegawai.objects.filter(user_id__in=akun.values()).values_list("user_id", "nip"))
             for username, user_id in akun.items():
                 if user_id in terpakai:
-                    self.salah("pegawai", self.pegawai_baris[username], "nip", username,
-                               _("Akun dengan nama pengguna %(nip)s sudah dipakai pegawai lain (NIP "
-                                 "%(lain)s).") % {"nip": username, "lain": terpakai[user_id]})
+                    self.salah(
+                        "pegawai",
+                        self.pegawai_baris[username],
+                        "nip",
+                        username,
+                        _("Akun dengan nama pengguna %(nip)s sudah dipakai pegawai lain (NIP %(lain)s).")
+                        % {"nip": username, "lain": terpakai[user_id]},
+                    )
                 else:
                     self.akun_ada[username] = user_id
 
     def hitung(self) -> None:
         """Counts per sheet of what would be created, changed or left as it is."""
+
         def _n(file: Iterable, lama: dict) -> dict[str, int]:
             n = {"dibuat": 0, "diubah": 0, "tetap": 0}
             for kode, values in file:
@@ -771,6 +1057,7 @@ class _Impor(PenulisMixin):
         if "pegawai" in self.dibaca:
             rows = ((nip, v) for _b, nip, v in self.pegawai_file)
             self.hasil.jumlah["pegawai"] = _n(rows, self.pegawai_lama)
+
 
 def _dalam_siklus(parent_of: dict[str, str], kode: str) -> bool:
     """True when walking up from `kode` comes back to `kode`."""
@@ -796,8 +1083,14 @@ def _buka(file):
     return file, False
 
 
-def apply_import(instansi: Instansi, file, *, dry_run: bool = False, by=None,
-                 progress: Callable[[int, int], None] | None = None) -> HasilImpor:
+def apply_import(
+    instansi: Instansi,
+    file,
+    *,
+    dry_run: bool = False,
+    by=None,
+    progress: Callable[[int, int], None] | None = None,
+) -> HasilImpor:
     """Checks every row of `file` and, when there is no error and not `dry_run`, writes all of it.
 
     Raises BerkasDitolak when the file itself is refused; a failing database write rolls back and
@@ -828,8 +1121,11 @@ def _jalankan(impor: _Impor, sumber: Iterable[Sumber], by) -> HasilImpor:
         return hasil
     for s, n in zip(sumber, names, strict=True):
         impor.baca(s, n)
-        {"unit_kerja": impor.selesai_unit, "jabatan": impor.selesai_jabatan,
-         "pegawai": impor.selesai_pegawai}[s.lembar.nama]()
+        {
+            "unit_kerja": impor.selesai_unit,
+            "jabatan": impor.selesai_jabatan,
+            "pegawai": impor.selesai_pegawai,
+        }[s.lembar.nama]()
     impor.total = hasil.total_baris
     urutan = {lembar.nama: i for i, lembar in enumerate(LAYOUT)}
     hasil.galat.sort(key=lambda g: (urutan.get(g["lembar"], 0), g["baris"] or 0))
@@ -850,7 +1146,11 @@ def mulai_impor(*, instansi: Instansi, berkas, uji_saja: bool, by) -> ImportJob:
     from .tasks import jalankan_impor
 
     job = ImportJob.objects.create(
-        instansi=instansi, dibuat_oleh=by, berkas=berkas, nama_berkas=berkas.name[-255:], uji_saja=uji_saja,
+        instansi=instansi,
+        dibuat_oleh=by,
+        berkas=berkas,
+        nama_berkas=berkas.name[-255:],
+        uji_saja=uji_saja,
     )
     transaction.on_commit(lambda: jalankan_impor.enqueue(job.pk))
     return job

@@ -21,22 +21,65 @@ BATCH = 2000
 
 # Pegawai values, in this order, as kept in memory and compared with the stored record.
 P_FIELDS = (
-    "nama", "gelar_depan", "gelar_belakang", "status", "golongan_ruang", "golongan_pppk", "kode_jabatan",
-    "kode_unit", "pendidikan_terakhir", "email", "aktif", "nip_penilai_khusus", "tanggal_lahir",
-    "tmt_pengangkatan", "jenis_kelamin",
+    "nama",
+    "gelar_depan",
+    "gelar_belakang",
+    "status",
+    "golongan_ruang",
+    "golongan_pppk",
+    "kode_jabatan",
+    "kode_unit",
+    "pendidikan_terakhir",
+    "email",
+    "aktif",
+    "nip_penilai_khusus",
+    "tanggal_lahir",
+    "tmt_pengangkatan",
+    "jenis_kelamin",
 )
-(P_NAMA, P_GELAR_DEPAN, P_GELAR_BELAKANG, P_STATUS, P_RUANG, P_PPPK, P_JABATAN, P_UNIT, P_PENDIDIKAN,
- P_EMAIL, P_AKTIF, P_PENILAI, P_LAHIR, P_TMT, P_JK) = range(len(P_FIELDS))
+(
+    P_NAMA,
+    P_GELAR_DEPAN,
+    P_GELAR_BELAKANG,
+    P_STATUS,
+    P_RUANG,
+    P_PPPK,
+    P_JABATAN,
+    P_UNIT,
+    P_PENDIDIKAN,
+    P_EMAIL,
+    P_AKTIF,
+    P_PENILAI,
+    P_LAHIR,
+    P_TMT,
+    P_JK,
+) = range(len(P_FIELDS))
 P_TEKS = (
-    (P_NAMA, "nama"), (P_GELAR_DEPAN, "gelar_depan"), (P_GELAR_BELAKANG, "gelar_belakang"),
-    (P_UNIT, "kode_unit"), (P_EMAIL, "email"), (P_JABATAN, "kode_jabatan"),
+    (P_NAMA, "nama"),
+    (P_GELAR_DEPAN, "gelar_depan"),
+    (P_GELAR_BELAKANG, "gelar_belakang"),
+    (P_UNIT, "kode_unit"),
+    (P_EMAIL, "email"),
+    (P_JABATAN, "kode_jabatan"),
 )
 AKUN_FIELDS = ["username", "email", "first_name", "is_active"]  # kept in step with the pegawai
 P_BARU = ("", "", "", "", "", "", "", "", "", "", True, "", None, None, "")
 P_WRITE_FIELDS = (
-    "nama", "gelar_depan", "gelar_belakang", "status", "golongan_ruang", "golongan_pppk", "jabatan_id",
-    "unit_kerja_id", "pendidikan_terakhir", "email", "aktif", "pejabat_penilai_khusus_id", "tanggal_lahir",
-    "tmt_pengangkatan", "jenis_kelamin",
+    "nama",
+    "gelar_depan",
+    "gelar_belakang",
+    "status",
+    "golongan_ruang",
+    "golongan_pppk",
+    "jabatan_id",
+    "unit_kerja_id",
+    "pendidikan_terakhir",
+    "email",
+    "aktif",
+    "pejabat_penilai_khusus_id",
+    "tanggal_lahir",
+    "tmt_pengangkatan",
+    "jenis_kelamin",
 )
 
 
@@ -60,8 +103,13 @@ class PenulisMixin:
         return {"nama": v[0], "induk_id": pk[v[1]] if v[1] else None, "aktif": v[2]}
 
     def _jabatan(self, v: tuple, pk: dict[str, int]) -> dict:
-        return {"nama": v[0], "jenis": v[1], "jenjang": v[2], "unit_kerja_id": self.unit_pk[v[3]],
-                "atasan_id": pk[v[4]] if v[4] else None}
+        return {
+            "nama": v[0],
+            "jenis": v[1],
+            "jenjang": v[2],
+            "unit_kerja_id": self.unit_pk[v[3]],
+            "atasan_id": pk[v[4]] if v[4] else None,
+        }
 
     def _tulis_pohon(self, model, file: dict, lama: dict, by, now, atribut, parent: int) -> dict[str, int]:
         """Creates the new rows of a tree (parents first), updates the changed ones; returns kode -> id."""
@@ -76,8 +124,9 @@ class PenulisMixin:
             catat_riwayat(model, [obj.pk for obj in objs], "+", by=by, now=now)
             pk.update((obj.kode, obj.pk) for obj in objs)
             pending = [(kode, v) for kode, v in pending if kode not in pk]
-        changed = [(lama[kode][0], atribut(v, pk)) for kode, v in file.items()
-                   if kode in lama and lama[kode][1] != v]
+        changed = [
+            (lama[kode][0], atribut(v, pk)) for kode, v in file.items() if kode in lama and lama[kode][1] != v
+        ]
         if changed:
             fields = [*changed[0][1], "updated_at"]
             perbarui(model, fields, [(*attrs.values(), now, id_) for id_, attrs in changed])
@@ -87,16 +136,32 @@ class PenulisMixin:
 
     def _akun(self, User, nip: str, v: tuple):
         """A new login for a pegawai: named by the NIP, without a usable password (services.sync_account)."""
-        return User(username=nip, password=self.tanpa_sandi, email=v[P_EMAIL], first_name=v[P_NAMA][:150],
-                    is_active=v[P_AKTIF])
+        return User(
+            username=nip,
+            password=self.tanpa_sandi,
+            email=v[P_EMAIL],
+            first_name=v[P_NAMA][:150],
+            is_active=v[P_AKTIF],
+        )
 
     def _nilai(self, v: tuple, nip_pk: dict[str, int]) -> tuple:
         """The model values (P_WRITE_FIELDS order) of a checked pegawai row, references resolved to ids."""
         return (
-            v[P_NAMA], v[P_GELAR_DEPAN], v[P_GELAR_BELAKANG], v[P_STATUS], v[P_RUANG], v[P_PPPK],
-            self.jabatan_pk[v[P_JABATAN]] if v[P_JABATAN] else None, self.unit_pk[v[P_UNIT]],
-            v[P_PENDIDIKAN], v[P_EMAIL], v[P_AKTIF], nip_pk.get(v[P_PENILAI]) if v[P_PENILAI] else None,
-            v[P_LAHIR], v[P_TMT], v[P_JK],
+            v[P_NAMA],
+            v[P_GELAR_DEPAN],
+            v[P_GELAR_BELAKANG],
+            v[P_STATUS],
+            v[P_RUANG],
+            v[P_PPPK],
+            self.jabatan_pk[v[P_JABATAN]] if v[P_JABATAN] else None,
+            self.unit_pk[v[P_UNIT]],
+            v[P_PENDIDIKAN],
+            v[P_EMAIL],
+            v[P_AKTIF],
+            nip_pk.get(v[P_PENILAI]) if v[P_PENILAI] else None,
+            v[P_LAHIR],
+            v[P_TMT],
+            v[P_JK],
         )
 
     def _tulis_pegawai(self, by, now) -> None:
@@ -151,8 +216,11 @@ class PenulisMixin:
             link.update((user.username, user.pk) for user in users)
             perbarui(User, AKUN_FIELDS, akun_ubah)
             akun_ubah = []
-            ubah = [(*self._nilai(v, nip_pk), link.get(nip, old[2]), now, old[0])
-                    for nip, v, old in chunk if old[1] != v or nip in link]
+            ubah = [
+                (*self._nilai(v, nip_pk), link.get(nip, old[2]), now, old[0])
+                for nip, v, old in chunk
+                if old[1] != v or nip in link
+            ]
             perbarui(Pegawai, [*P_WRITE_FIELDS, "user_id", "updated_at"], ubah)
             catat_riwayat(Pegawai, [row[-1] for row in ubah], "~", by=by, now=now)
             self.langkah(len(chunk))
@@ -174,8 +242,10 @@ def sisipkan(objs: list, qs, kunci: str) -> None:
     model = qs.model
     fields = [f for f in model._meta.concrete_fields if not f.primary_key]
     qn = connection.ops.quote_name
-    sql = (f"INSERT INTO {qn(model._meta.db_table)} ({', '.join(qn(f.column) for f in fields)}) "
-           f"VALUES ({', '.join(['%s'] * len(fields))})")
+    sql = (
+        f"INSERT INTO {qn(model._meta.db_table)} ({', '.join(qn(f.column) for f in fields)}) "
+        f"VALUES ({', '.join(['%s'] * len(fields))})"
+    )
     for chunk in batched(objs, BATCH):
         rows = [tuple(f.get_db_prep_save(f.pre_save(obj, True), connection) for f in fields) for obj in chunk]
         with connection.cursor() as cursor:
@@ -197,14 +267,22 @@ def perbarui(model, fields: list[str], rows: list[tuple]) -> None:
         return
     fs = [model._meta.get_field(name) for name in fields]
     qn = connection.ops.quote_name
-    sql = (f"UPDATE {qn(model._meta.db_table)} SET {', '.join(f'{qn(f.column)} = %s' for f in fs)} "
-           f"WHERE {qn(model._meta.pk.column)} = %s")
+    sql = (
+        f"UPDATE {qn(model._meta.db_table)} SET {', '.join(f'{qn(f.column)} = %s' for f in fs)} "
+        f"WHERE {qn(model._meta.pk.column)} = %s"
+    )
     with connection.cursor() as cursor:
         for chunk in batched(rows, BATCH):
-            cursor.executemany(sql, [
-                (*(f.get_db_prep_save(value, connection) for f, value in zip(fs, row, strict=False)), row[-1])
-                for row in chunk
-            ])
+            cursor.executemany(
+                sql,
+                [
+                    (
+                        *(f.get_db_prep_save(value, connection) for f, value in zip(fs, row, strict=False)),
+                        row[-1],
+                    )
+                    for row in chunk
+                ],
+            )
 
 
 def catat_riwayat(model, ids: list[int], jenis: str, *, by, now) -> None:

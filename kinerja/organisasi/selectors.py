@@ -13,8 +13,17 @@ from kinerja.core.access import akses_of
 from .models import Instansi, Jabatan, Pegawai, PenugasanPlt, UnitKerja
 
 # What a list row shows, read as plain tuples: a page of 50 stays light whatever the instansi size.
-ROW_FIELDS = ("id", "nip", "nama", "gelar_depan", "gelar_belakang", "status", "aktif", "jabatan__nama",
-              "unit_kerja__nama")
+ROW_FIELDS = (
+    "id",
+    "nip",
+    "nama",
+    "gelar_depan",
+    "gelar_belakang",
+    "status",
+    "aktif",
+    "jabatan__nama",
+    "unit_kerja__nama",
+)
 
 MASALAH = {
     "tanpa_jabatan": Q(jabatan__isnull=True),

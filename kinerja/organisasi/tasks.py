@@ -35,7 +35,10 @@ def jalankan_impor(job_id: int) -> str:
         try:
             with job.berkas.open("rb") as f:
                 hasil = apply_import(
-                    job.instansi, f, dry_run=job.uji_saja, by=job.dibuat_oleh,
+                    job.instansi,
+                    f,
+                    dry_run=job.uji_saja,
+                    by=job.dibuat_oleh,
                     progress=lambda diproses, total: _simpan_kemajuan(job_id, diproses, total),
                 )
         except BerkasDitolak as e:
@@ -52,7 +55,12 @@ def jalankan_impor(job_id: int) -> str:
             galat = hasil.galat[:GALAT_DISIMPAN]
     total = ringkasan.get("total_baris", job.total_baris)
     ImportJob.objects.filter(pk=job_id).update(
-        status=status, ringkasan=ringkasan, galat=galat, total_baris=total, baris_diproses=total,
-        selesai_pada=timezone.now(), updated_at=timezone.now(),
+        status=status,
+        ringkasan=ringkasan,
+        galat=galat,
+        total_baris=total,
+        baris_diproses=total,
+        selesai_pada=timezone.now(),
+        updated_at=timezone.now(),
     )
     return status.value

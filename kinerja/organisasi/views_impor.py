@@ -36,17 +36,29 @@ def impor(request):
     instansi = _admin_instansi(request)
     form = ImporForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        job = mulai_impor(instansi=instansi, berkas=form.cleaned_data["berkas"],
-                          uji_saja=form.cleaned_data["uji_saja"], by=request.user)
+        job = mulai_impor(
+            instansi=instansi,
+            berkas=form.cleaned_data["berkas"],
+            uji_saja=form.cleaned_data["uji_saja"],
+            by=request.user,
+        )
         return redirect("organisasi:impor-status", pk=job.pk)
     akses = akses_of(request.user)
-    return render(request, "organisasi/impor.html", {
-        "form": form, "instansi": instansi,
-        "instansi_list": [i for i in selectors.visible_instansi(request.user).order_by("nama")
-                          if akses.is_admin_of(i.pk)],
-        "jobs": ImportJob.objects.filter(instansi=instansi).select_related("dibuat_oleh")[:10],
-        "lembar": list(LEMBAR.values()),
-    })
+    return render(
+        request,
+        "organisasi/impor.html",
+        {
+            "form": form,
+            "instansi": instansi,
+            "instansi_list": [
+                i
+                for i in selectors.visible_instansi(request.user).order_by("nama")
+                if akses.is_admin_of(i.pk)
+            ],
+            "jobs": ImportJob.objects.filter(instansi=instansi).select_related("dibuat_oleh")[:10],
+            "lembar": list(LEMBAR.values()),
+        },
+    )
 
 
 def _hasil(job: ImportJob) -> dict:
@@ -64,7 +76,8 @@ def _hasil(job: ImportJob) -> dict:
 def impor_status(request, pk: int):
     job = get_object_or_404(
         ImportJob.objects.select_related("instansi", "dibuat_oleh"),
-        pk=pk, instansi__in=selectors.visible_instansi(request.user),
+        pk=pk,
+        instansi__in=selectors.visible_instansi(request.user),
     )
     _require_admin(request, job.instansi_id)
     context = {"job": job, "instansi": job.instansi, **_hasil(job)}

@@ -9,6 +9,7 @@ urlpatterns = [
     path("klasifikasi/", views.klasifikasi, name="klasifikasi"),
     path("<int:pk>/", views.skp_detail, name="skp-detail"),
     path("<int:pk>/aksi/", views.skp_aksi, name="skp-aksi"),
+    path("<int:pk>/pdf/", views.skp_pdf, name="skp-pdf"),
     path("<int:pk>/rhk/", views.rhk_tambah, name="rhk-tambah"),
     path("<int:pk>/lampiran/", views.lampiran_simpan, name="lampiran-simpan"),
     path("<int:pk>/ekspektasi/", views.ekspektasi_simpan, name="ekspektasi-simpan"),

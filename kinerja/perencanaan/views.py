@@ -98,6 +98,18 @@ def skp_detail(request, pk: int):
 
 
 @login_required
+def skp_pdf(request, pk: int):
+    from kinerja.dokumen.pdf import skp_pdf as render
+
+    skp = _skp(request, pk)
+    response = HttpResponse(render(skp), content_type="application/pdf")
+    response["Content-Disposition"] = (
+        f'attachment; filename="SKP_{skp.periode.tahun}_{skp.pegawai.nip}_v{skp.versi}.pdf"'
+    )
+    return response
+
+
+@login_required
 @require_POST
 def skp_aksi(request, pk: int):
     skp = _skp(request, pk)

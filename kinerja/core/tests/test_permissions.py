@@ -95,6 +95,7 @@ MATRIX = {
     "perencanaan:skp-inbox": (None, _all(200)),
     "perencanaan:klasifikasi": (None, _all(200)),
     "perencanaan:skp-detail": (lambda d: [_skp(d).pk], _all(200) | {"outsider": 404}),
+    "perencanaan:skp-pdf": (lambda d: [_skp(d).pk], _all(200) | {"outsider": 404}),
     # POST-only: a GET is refused (405) before anything is looked up; POST rights in test_views.
     "perencanaan:skp-aksi": (lambda d: [_skp(d).pk], _all(405)),
     "perencanaan:rhk-tambah": (lambda d: [_skp(d).pk], _all(405)),

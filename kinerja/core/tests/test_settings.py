@@ -11,7 +11,10 @@ def _import_settings(**env):
     clean = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_URL"))}
     return subprocess.run(
         [sys.executable, "-c", "import config.settings as s; print(s.DATABASES['default']['ENGINE'])"],
-        env=clean | env, capture_output=True, text=True, cwd=settings.BASE_DIR,
+        env=clean | env,
+        capture_output=True,
+        text=True,
+        cwd=settings.BASE_DIR,
     )
 
 

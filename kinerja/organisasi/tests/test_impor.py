@@ -33,17 +33,63 @@ JABATAN = [
     ["ANALIS", "Analis SDM Aparatur", "Fungsional", "Ahli Muda", "BKPSDM-BID", "KABID"],
 ]
 PEGAWAI_HEADER = [
-    "nip", "nama", "gelar_depan", "gelar_belakang", "status", "golongan", "kode_jabatan", "kode_unit",
-    "pendidikan_terakhir", "email", "aktif", "nip_penilai_khusus",
+    "nip",
+    "nama",
+    "gelar_depan",
+    "gelar_belakang",
+    "status",
+    "golongan",
+    "kode_jabatan",
+    "kode_unit",
+    "pendidikan_terakhir",
+    "email",
+    "aktif",
+    "nip_penilai_khusus",
 ]
 PEGAWAI = [
     PEGAWAI_HEADER,
-    [NIP_KABAN, "Moh Amirudin", "H.", "S.IP., M.M.", "PNS", "IV/c", "KABAN", "BKPSDM", "S2",
-     "amir@example.go.id", "Ya", ""],
-    [NIP_KABID, "Budi Santoso", "", "S.T.", "pns", "iii/d", "KABID", "BKPSDM-BID", "S1",
-     "budi@example.go.id", "1", ""],
-    ["19910611 201206 2 001", "Sekar Ayu", "", "S.Psi.", "PNS", "III/b", "ANALIS", "BKPSDM-BID", "S-1 / D-IV",
-     "sekar@example.go.id", "Ya", ""],
+    [
+        NIP_KABAN,
+        "Moh Amirudin",
+        "H.",
+        "S.IP., M.M.",
+        "PNS",
+        "IV/c",
+        "KABAN",
+        "BKPSDM",
+        "S2",
+        "amir@example.go.id",
+        "Ya",
+        "",
+    ],
+    [
+        NIP_KABID,
+        "Budi Santoso",
+        "",
+        "S.T.",
+        "pns",
+        "iii/d",
+        "KABID",
+        "BKPSDM-BID",
+        "S1",
+        "budi@example.go.id",
+        "1",
+        "",
+    ],
+    [
+        "19910611 201206 2 001",
+        "Sekar Ayu",
+        "",
+        "S.Psi.",
+        "PNS",
+        "III/b",
+        "ANALIS",
+        "BKPSDM-BID",
+        "S-1 / D-IV",
+        "sekar@example.go.id",
+        "Ya",
+        "",
+    ],
     [NI_PPPK, "Rina Wati", "", "", "PPPK", "IX", "", "BKPSDM-BID", "D3", "", "Ya", NIP_KABID],
 ]
 
@@ -77,8 +123,15 @@ def full_xlsx(unit=UNIT, jabatan=JABATAN, pegawai=PEGAWAI) -> io.BytesIO:
 
 
 def counts() -> tuple:
-    return (UnitKerja.objects.count(), Jabatan.objects.count(), Pegawai.objects.count(), User.objects.count(),
-            Pegawai.history.count(), UnitKerja.history.count(), Jabatan.history.count())
+    return (
+        UnitKerja.objects.count(),
+        Jabatan.objects.count(),
+        Pegawai.objects.count(),
+        User.objects.count(),
+        Pegawai.history.count(),
+        UnitKerja.history.count(),
+        Jabatan.history.count(),
+    )
 
 
 @pytest.fixture
@@ -113,20 +166,34 @@ def test_full_xlsx_import_creates_tree_jabatan_pegawai_and_accounts(instansi, ad
     assert bidang.induk.kode == "BKPSDM" and bidang.instansi == instansi and bidang.aktif
     analis = Jabatan.objects.get(kode="ANALIS")
     assert (analis.jenis, analis.jenjang, analis.atasan.kode, analis.unit_kerja) == (
-        "fungsional", "ahli_muda", "KABID", bidang)
+        "fungsional",
+        "ahli_muda",
+        "KABID",
+        bidang,
+    )
     assert Jabatan.objects.get(kode="KABAN").jenis == "jpt_pratama"
 
     sekar = Pegawai.objects.select_related("user").get(nip=NIP_ANALIS)
     assert (sekar.tanggal_lahir, sekar.tmt_pengangkatan, sekar.jenis_kelamin) == (
-        date(1991, 6, 11), date(2012, 6, 1), "P")
+        date(1991, 6, 11),
+        date(2012, 6, 1),
+        "P",
+    )
     assert (sekar.golongan_ruang, sekar.pendidikan_terakhir, sekar.nama_lengkap) == (
-        "III/b", "S1_D4", "Sekar Ayu, S.Psi.")
+        "III/b",
+        "S1_D4",
+        "Sekar Ayu, S.Psi.",
+    )
     assert sekar.user.username == NIP_ANALIS and sekar.user.email == "sekar@example.go.id"
     assert not sekar.user.has_usable_password() and sekar.user.is_active
     assert Pegawai.objects.get(nip=NIP_KABID).golongan_ruang == "III/d"
     rina = Pegawai.objects.get(nip=NI_PPPK)
     assert (rina.status, rina.golongan_pppk, rina.golongan_ruang, rina.pendidikan_terakhir) == (
-        "pppk", "IX", "", "D3")
+        "pppk",
+        "IX",
+        "",
+        "D3",
+    )
     assert rina.pejabat_penilai_khusus.nip == NIP_KABID
     # The cached penilai are refreshed once at the end.
     assert sekar.pejabat_penilai.nip == NIP_KABID
@@ -140,8 +207,23 @@ def test_full_xlsx_import_creates_tree_jabatan_pegawai_and_accounts(instansi, ad
 @pytest.mark.django_db
 def test_reimport_updates_by_nip_without_duplicates(instansi, admin, loaded):
     before = counts()
-    rows = [PEGAWAI_HEADER, [NIP_ANALIS, "Sekar Ayu Lestari", "", "S.Psi., M.Si.", "PNS", "III/c", "ANALIS",
-                             "BKPSDM-BID", "S2", "sekar.baru@example.go.id", "Tidak", ""]]
+    rows = [
+        PEGAWAI_HEADER,
+        [
+            NIP_ANALIS,
+            "Sekar Ayu Lestari",
+            "",
+            "S.Psi., M.Si.",
+            "PNS",
+            "III/c",
+            "ANALIS",
+            "BKPSDM-BID",
+            "S2",
+            "sekar.baru@example.go.id",
+            "Tidak",
+            "",
+        ],
+    ]
     hasil = apply_import(instansi, csv_file(rows), by=admin)
 
     assert hasil.berhasil, hasil.galat
@@ -151,9 +233,16 @@ def test_reimport_updates_by_nip_without_duplicates(instansi, admin, loaded):
     assert after[4] == before[4] + 1  # one history record for the changed pegawai
     sekar = Pegawai.objects.select_related("user").get(nip=NIP_ANALIS)
     assert (sekar.nama, sekar.golongan_ruang, sekar.pendidikan_terakhir, sekar.aktif) == (
-        "Sekar Ayu Lestari", "III/c", "S2", False)
+        "Sekar Ayu Lestari",
+        "III/c",
+        "S2",
+        False,
+    )
     assert (sekar.user.email, sekar.user.first_name, sekar.user.is_active) == (
-        "sekar.baru@example.go.id", "Sekar Ayu Lestari", False)
+        "sekar.baru@example.go.id",
+        "Sekar Ayu Lestari",
+        False,
+    )
 
 
 @pytest.mark.django_db
@@ -164,8 +253,10 @@ def test_reimport_updates_units_and_jabatan_by_kode_with_history(instansi, admin
     jabatan[3] = ["ANALIS", "Analis SDM Aparatur", "Fungsional", "Ahli Madya", "BARU", "KABAN"]
     hasil = apply_import(instansi, xlsx(unit_kerja=unit, jabatan=jabatan), by=admin)
 
-    assert hasil.jumlah == {"unit_kerja": {"dibuat": 1, "diubah": 1, "tetap": 1},
-                            "jabatan": {"dibuat": 0, "diubah": 1, "tetap": 2}}
+    assert hasil.jumlah == {
+        "unit_kerja": {"dibuat": 1, "diubah": 1, "tetap": 1},
+        "jabatan": {"dibuat": 0, "diubah": 1, "tetap": 2},
+    }
     bidang = UnitKerja.objects.get(kode="BKPSDM-BID")
     assert (bidang.nama, bidang.induk.kode, bidang.aktif) == ("Bidang Baru", "BARU", False)
     analis = Jabatan.objects.get(kode="ANALIS")
@@ -197,12 +288,16 @@ def test_absent_column_keeps_stored_value(instansi, loaded):
     assert hasil.berhasil, hasil.galat
     sekar = Pegawai.objects.get(nip=NIP_ANALIS)
     assert (sekar.unit_kerja.kode, sekar.email, sekar.jabatan.kode, sekar.golongan_ruang) == (
-        "BKPSDM", "sekar@example.go.id", "ANALIS", "III/b")
+        "BKPSDM",
+        "sekar@example.go.id",
+        "ANALIS",
+        "III/b",
+    )
 
 
 def _with_row(rows, index, row):
     rows = [list(r) for r in rows]
-    rows[index:index + 1] = [row]
+    rows[index : index + 1] = [row]
     return rows
 
 
@@ -218,13 +313,16 @@ CYCLE = [*UNIT, ["A", "Unit A", "B", ""], ["B", "Unit B", "A", ""]]
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize(("sheets", "lembar", "baris", "kolom", "pesan"), [
-    ({"pegawai": BAD_NIP}, "pegawai", 3, "nip", "18 angka"),
-    ({"pegawai": UNKNOWN_UNIT}, "pegawai", 4, "kode_unit", "TIDAK-ADA tidak ditemukan"),
-    ({"pegawai": GOLONGAN_STATUS}, "pegawai", 5, "golongan", "hanya untuk PNS/CPNS"),
-    ({"pegawai": DUPLICATE_NIP}, "pegawai", 6, "nip", "sudah dipakai di baris 2"),
-    ({"unit": CYCLE}, "unit_kerja", 4, "kode_induk", "siklus"),
-])
+@pytest.mark.parametrize(
+    ("sheets", "lembar", "baris", "kolom", "pesan"),
+    [
+        ({"pegawai": BAD_NIP}, "pegawai", 3, "nip", "18 angka"),
+        ({"pegawai": UNKNOWN_UNIT}, "pegawai", 4, "kode_unit", "TIDAK-ADA tidak ditemukan"),
+        ({"pegawai": GOLONGAN_STATUS}, "pegawai", 5, "golongan", "hanya untuk PNS/CPNS"),
+        ({"pegawai": DUPLICATE_NIP}, "pegawai", 6, "nip", "sudah dipakai di baris 2"),
+        ({"unit": CYCLE}, "unit_kerja", 4, "kode_induk", "siklus"),
+    ],
+)
 def test_one_bad_row_lists_the_error_and_changes_nothing(
     instansi, admin, loaded, sheets, lembar, baris, kolom, pesan
 ):
@@ -253,8 +351,17 @@ def test_all_errors_are_collected_in_row_order(instansi):
     ]
     hasil = apply_import(instansi, csv_file(rows))
     got = {(g["baris"], g["kolom"]) for g in hasil.galat}
-    assert {(2, "nama"), (2, "status"), (2, "email"), (2, "aktif"), (2, "kode_unit"), (3, "golongan"),
-            (3, "kode_jabatan"), (3, "kode_unit"), (3, "nip_penilai_khusus")} <= got
+    assert {
+        (2, "nama"),
+        (2, "status"),
+        (2, "email"),
+        (2, "aktif"),
+        (2, "kode_unit"),
+        (3, "golongan"),
+        (3, "kode_jabatan"),
+        (3, "kode_unit"),
+        (3, "nip_penilai_khusus"),
+    } <= got
     assert [g["baris"] for g in hasil.galat] == sorted(g["baris"] for g in hasil.galat)
     assert Pegawai.objects.count() == 0
 
@@ -298,13 +405,16 @@ def test_dry_run_changes_nothing_but_counts(instansi, admin, loaded):
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize(("content", "pesan"), [
-    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01", "bukan XLSX"),
-    (b"PK\x03\x04 not really a zip", "bukan buku kerja XLSX"),
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", ".xls"),
-    ("nip;nama\r\nJosé;Ñ\r\n".encode("latin-1"), "UTF-8"),
-    (b"", "kosong"),
-])
+@pytest.mark.parametrize(
+    ("content", "pesan"),
+    [
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01", "bukan XLSX"),
+        (b"PK\x03\x04 not really a zip", "bukan buku kerja XLSX"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", ".xls"),
+        ("nip;nama\r\nJosé;Ñ\r\n".encode("latin-1"), "UTF-8"),
+        (b"", "kosong"),
+    ],
+)
 def test_file_that_is_not_xlsx_or_csv_is_rejected(instansi, content, pesan):
     with pytest.raises(BerkasDitolak, match=pesan):
         apply_import(instansi, io.BytesIO(content))
@@ -321,9 +431,11 @@ def test_oversize_file_is_rejected(instansi, settings):
 @pytest.mark.django_db
 def test_csv_entity_is_recognised_from_header(instansi):
     assert apply_import(instansi, csv_file(UNIT, delimiter=",", bom=False)).jumlah == {
-        "unit_kerja": {"dibuat": 2, "diubah": 0, "tetap": 0}}
+        "unit_kerja": {"dibuat": 2, "diubah": 0, "tetap": 0}
+    }
     assert apply_import(instansi, csv_file(JABATAN)).jumlah == {
-        "jabatan": {"dibuat": 3, "diubah": 0, "tetap": 0}}
+        "jabatan": {"dibuat": 3, "diubah": 0, "tetap": 0}
+    }
     with pytest.raises(BerkasDitolak, match="tidak dikenali"):
         apply_import(instansi, csv_file([["a", "b"], ["1", "2"]]))
 
@@ -370,8 +482,11 @@ def test_templates_carry_the_layout_and_import_cleanly(instansi):
 @pytest.mark.django_db
 def test_new_rows_may_reference_later_rows_and_penilai_khusus_later(instansi):
     unit = [UNIT[0], ["ANAK", "Anak", "INDUK", ""], ["INDUK", "Induk", "", ""]]
-    pegawai = [PEGAWAI_HEADER, [nip(1), "A", "", "", "PNS", "", "", "ANAK", "", "", "", nip(2)],
-               [nip(2), "B", "", "", "PNS", "", "", "INDUK", "", "", "", ""]]
+    pegawai = [
+        PEGAWAI_HEADER,
+        [nip(1), "A", "", "", "PNS", "", "", "ANAK", "", "", "", nip(2)],
+        [nip(2), "B", "", "", "PNS", "", "", "INDUK", "", "", "", ""],
+    ]
     hasil = apply_import(instansi, xlsx(unit_kerja=unit, pegawai=pegawai))
     assert hasil.berhasil, hasil.galat
     assert UnitKerja.objects.get(kode="ANAK").induk.kode == "INDUK"
@@ -382,8 +497,10 @@ def test_new_rows_may_reference_later_rows_and_penilai_khusus_later(instansi):
 def test_existing_unlinked_account_is_reused(instansi):
     apply_import(instansi, csv_file(UNIT))
     user = User.objects.create_user(nip(1))
-    rows = [["nip", "nama", "status", "kode_unit", "email"],
-            [nip(1), "A", "PNS", "BKPSDM", "a@example.go.id"]]
+    rows = [
+        ["nip", "nama", "status", "kode_unit", "email"],
+        [nip(1), "A", "PNS", "BKPSDM", "a@example.go.id"],
+    ]
     hasil = apply_import(instansi, csv_file(rows))
     assert hasil.berhasil and hasil.akun_dibuat == 0
     user.refresh_from_db()
@@ -424,8 +541,9 @@ def test_command_prints_errors_and_fails(instansi, tmp_path):
 
 def test_docs_describe_every_column():
     text = (Path(settings.BASE_DIR) / "docs" / "impor.md").read_text()
-    missing = [f"{lembar.nama}.{k.nama}" for lembar in LAYOUT for k in lembar.kolom
-               if f"| `{k.nama}` |" not in text]
+    missing = [
+        f"{lembar.nama}.{k.nama}" for lembar in LAYOUT for k in lembar.kolom if f"| `{k.nama}` |" not in text
+    ]
     assert not missing
 
 

@@ -49,13 +49,13 @@ def _job(instansi, by=None, **fields):
 
 
 def _upload(client, content: bytes, name: str, **extra):
-    return client.post(reverse("organisasi:impor"),
-                       {"berkas": SimpleUploadedFile(name, content), **extra})
+    return client.post(reverse("organisasi:impor"), {"berkas": SimpleUploadedFile(name, content), **extra})
 
 
 @pytest.mark.django_db
-def test_upload_enqueues_the_job_which_completes(admin_client, admin, instansi, settings,
-                                                 django_capture_on_commit_callbacks):
+def test_upload_enqueues_the_job_which_completes(
+    admin_client, admin, instansi, settings, django_capture_on_commit_callbacks
+):
     settings.TASKS = IMMEDIATE
     assert admin_client.get(reverse("organisasi:impor")).status_code == 200
     with django_capture_on_commit_callbacks(execute=True):
@@ -64,7 +64,11 @@ def test_upload_enqueues_the_job_which_completes(admin_client, admin, instansi, 
     job = ImportJob.objects.get()
     assert response.status_code == 302 and response.url == reverse("organisasi:impor-status", args=[job.pk])
     assert (job.status, job.instansi, job.dibuat_oleh, job.nama_berkas) == (
-        ImportJob.Status.BERHASIL, instansi, admin, "organisasi.xlsx")
+        ImportJob.Status.BERHASIL,
+        instansi,
+        admin,
+        "organisasi.xlsx",
+    )
     assert job.selesai and job.persen == 100 and job.total_baris == 9
     assert job.ringkasan["jumlah"]["pegawai"]["dibuat"] == 4
     assert Pegawai.objects.filter(instansi=instansi).count() == 4
@@ -85,8 +89,13 @@ def test_failed_job_shows_errors_and_saves_nothing(
 
     job = ImportJob.objects.get()
     assert job.status == ImportJob.Status.GAGAL and job.uji_saja
-    assert {"lembar": "pegawai", "baris": 3, "kolom": "nip", "nilai": "12345",
-            "pesan": "NIP harus terdiri atas 18 angka; yang diisi: '12345'."} in job.galat
+    assert {
+        "lembar": "pegawai",
+        "baris": 3,
+        "kolom": "nip",
+        "nilai": "12345",
+        "pesan": "NIP harus terdiri atas 18 angka; yang diisi: '12345'.",
+    } in job.galat
     page = admin_client.get(response.url).content.decode()
     assert "18 angka" in page and "Tidak ada data yang disimpan" in page
     assert Pegawai.objects.count() == 0
@@ -137,8 +146,10 @@ def test_templates_and_export_download(admin_client, instansi, admin):
 
 def _urls(job_pk):
     return [
-        reverse("organisasi:impor"), reverse("organisasi:impor-status", args=[job_pk]),
-        reverse("organisasi:impor-templat", args=["xlsx"]), reverse("organisasi:ekspor"),
+        reverse("organisasi:impor"),
+        reverse("organisasi:impor-status", args=[job_pk]),
+        reverse("organisasi:impor-templat", args=["xlsx"]),
+        reverse("organisasi:ekspor"),
     ]
 
 
@@ -163,8 +174,12 @@ def test_job_of_another_instansi_is_404(admin_client, admin):
 
 @pytest.mark.django_db
 def test_task_records_a_refused_file_and_runs_only_once(instansi, admin):
-    job = ImportJob.objects.create(instansi=instansi, dibuat_oleh=admin, nama_berkas="foto.xlsx",
-                                   berkas=SimpleUploadedFile("foto.xlsx", b"\x89PNG\r\n\x1a\n\x00\x00"))
+    job = ImportJob.objects.create(
+        instansi=instansi,
+        dibuat_oleh=admin,
+        nama_berkas="foto.xlsx",
+        berkas=SimpleUploadedFile("foto.xlsx", b"\x89PNG\r\n\x1a\n\x00\x00"),
+    )
     assert jalankan_impor.call(job.pk) == "gagal"
     job.refresh_from_db()
     assert job.status == ImportJob.Status.GAGAL and job.selesai_pada is not None
@@ -178,8 +193,12 @@ def test_task_marks_a_crash_as_error(instansi, admin, monkeypatch):
         raise RuntimeError("disk penuh")
 
     monkeypatch.setattr("kinerja.organisasi.tasks.apply_import", boom)
-    job = ImportJob.objects.create(instansi=instansi, dibuat_oleh=admin, nama_berkas="a.csv",
-                                   berkas=SimpleUploadedFile("a.csv", b"kode;nama\r\nA;B\r\n"))
+    job = ImportJob.objects.create(
+        instansi=instansi,
+        dibuat_oleh=admin,
+        nama_berkas="a.csv",
+        berkas=SimpleUploadedFile("a.csv", b"kode;nama\r\nA;B\r\n"),
+    )
     assert jalankan_impor.call(job.pk) == "error"
     job.refresh_from_db()
     assert job.status == ImportJob.Status.ERROR and "disk penuh" in job.ringkasan["pesan"]

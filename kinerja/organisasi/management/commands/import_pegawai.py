@@ -22,8 +22,10 @@ class Command(BaseCommand):
         target = self._instansi(instansi)
         progress = None
         if verbosity >= 2 and sys.stderr.isatty():
+
             def progress(diproses, total):
                 self.stderr.write(f"\r{diproses}/{total} baris", ending="")
+
         try:
             hasil = apply_import(target, file, dry_run=dry_run, progress=progress)
         except BerkasDitolak as e:
@@ -34,15 +36,18 @@ class Command(BaseCommand):
             self.stderr.write("")
         self.stdout.write(f"Instansi: {target.nama} ({target.kode}); {hasil.total_baris} baris dibaca.")
         for nama, n in hasil.jumlah.items():
-            self.stdout.write(f"  {LEMBAR[nama].judul}: {n['dibuat']} baru, {n['diubah']} diubah, "
-                              f"{n['tetap']} tidak berubah")
+            self.stdout.write(
+                f"  {LEMBAR[nama].judul}: {n['dibuat']} baru, {n['diubah']} diubah, "
+                f"{n['tetap']} tidak berubah"
+            )
         for g in hasil.galat:
             self.stdout.write(format_galat(g))
         if hasil.galat:
             raise CommandError(f"{len(hasil.galat)} kesalahan; tidak ada data yang disimpan.")
         if dry_run:
-            self.stdout.write(self.style.SUCCESS("Berkas lolos pemeriksaan (--dry-run: tidak ada yang "
-                                                 "disimpan)."))
+            self.stdout.write(
+                self.style.SUCCESS("Berkas lolos pemeriksaan (--dry-run: tidak ada yang disimpan).")
+            )
         else:
             self.stdout.write(self.style.SUCCESS(f"Impor selesai; {hasil.akun_dibuat} akun baru dibuat."))
 

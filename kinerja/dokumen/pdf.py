@@ -1,0 +1,30 @@
+"""PDF documents rendered from HTML templates with WeasyPrint (A4; landscape where tables are wide)."""
+
+from django.template.loader import render_to_string
+from django.utils import timezone
+from weasyprint import HTML
+
+from kinerja.aturan import BERAKHLAK, LAMPIRAN_SKP
+
+
+def render_pdf(template: str, context: dict) -> bytes:
+    html = render_to_string(template, context)
+    return HTML(string=html).write_pdf()
+
+
+def skp_pdf(skp) -> bytes:
+    """The SKP in the official layout of seed 002 (JPT or JA/JF, kuantitatif or kualitatif) with its
+    perilaku kerja, signature blocks and the Lampiran SKP on the following page."""
+    rhk = list(skp.rhk_set.all())
+    ekspektasi = {e.nilai: e.ekspektasi_khusus for e in skp.ekspektasi_set.all()}
+    return render_pdf(
+        "dokumen/skp.html",
+        {
+            "skp": skp,
+            "utama": [r for r in rhk if r.jenis == "utama"],
+            "tambahan": [r for r in rhk if r.jenis == "tambahan"],
+            "perilaku": [(nilai, ekspektasi.get(i, "")) for i, nilai in enumerate(BERAKHLAK)],
+            "lampiran": LAMPIRAN_SKP,
+            "tanggal": timezone.localdate(),
+        },
+    )
