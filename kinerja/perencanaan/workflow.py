@@ -8,6 +8,8 @@ of position closes the SKP at that date. Plain Python, so every (status, action)
 
 from enum import StrEnum
 
+from django.utils.translation import gettext_lazy as _
+
 
 class StatusSkp(StrEnum):
     DRAF = "draf"
@@ -23,12 +25,12 @@ class StatusSkp(StrEnum):
 
 
 _LABEL = {
-    StatusSkp.DRAF: "Draf",
-    StatusSkp.DIAJUKAN: "Diajukan",
-    StatusSkp.DIKEMBALIKAN: "Dikembalikan untuk perbaikan",
-    StatusSkp.DISETUJUI: "Disetujui",
-    StatusSkp.DIGANTI: "Diganti oleh revisi",
-    StatusSkp.DITUTUP: "Ditutup (pindah jabatan)",
+    StatusSkp.DRAF: _("Draf"),
+    StatusSkp.DIAJUKAN: _("Diajukan"),
+    StatusSkp.DIKEMBALIKAN: _("Dikembalikan untuk perbaikan"),
+    StatusSkp.DISETUJUI: _("Disetujui"),
+    StatusSkp.DIGANTI: _("Diganti oleh revisi"),
+    StatusSkp.DITUTUP: _("Ditutup (pindah jabatan)"),
 }
 
 
