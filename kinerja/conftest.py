@@ -1,5 +1,8 @@
 """Shared fixtures: the demo organisation and one account per role (the "cast")."""
 
+import os
+import shutil
+
 import pytest
 
 from kinerja.organisasi.demo import load_demo
@@ -56,3 +59,46 @@ def _isolated_cache(settings):
     from django.core.cache import cache
 
     cache.clear()
+
+
+# --- browser tests (Playwright with Debian's Chromium; never `playwright install`) ---
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    if not os.path.exists(CHROMIUM):
+        pytest.fail("Chromium is missing: `make test` installs Debian's chromium package")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"  # the sync API runs an event loop in this thread
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser, live_server, demo):
+    context = browser.new_context(base_url=live_server.url, locale="id-ID")
+    context.set_default_timeout(10_000)
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def login_as(page):
+    """Signs in through the login form (demo password) and waits for the dashboard."""
+
+    def login(nip: str):
+        page.context.clear_cookies()
+        page.goto("/akun/masuk/")
+        page.get_by_label("NIP").fill(nip)
+        page.get_by_label("Kata sandi").fill("kinerja-demo")
+        page.get_by_role("button", name="Masuk").click()
+        page.wait_for_url("**/")
+        return page
+
+    return login

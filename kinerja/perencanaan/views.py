@@ -67,6 +67,9 @@ def skp_detail(request, pk: int):
     peran = services.peran_atas(skp, request.user)
     rhk = list(skp.rhk_set.all())
     can_edit = Peran.PEGAWAI in peran and skp.dapat_diubah
+    if can_edit:
+        for r in rhk:  # one form per RHK, with ids of its own (labels must point at the right input)
+            r.indikator_form = IndikatorForm(skp=skp, auto_id=f"iki-{r.pk}-%s")
     aksi = [
         a
         for (status, a), (_ke, boleh) in TRANSISI.items()
@@ -90,7 +93,6 @@ def skp_detail(request, pk: int):
             )
             if can_edit
             else None,
-            "indikator_form": IndikatorForm(skp=skp) if can_edit else None,
             "lampiran_form": LampiranForm(instance=skp.lampiran) if can_edit else None,
             "masalah": masalah_pengajuan(skp) if can_edit else [],
         },
