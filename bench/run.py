@@ -30,6 +30,9 @@ TARGETS = {
     "import_csv_100k_s": ("<", 60),
     "import_csv_100k_peak_mb": ("<", 500),
     "generate_synthetic_100k_s": ("<", 60),
+    "skp_detail_ratio": (">=", 0.25),
+    "skp_inbox_ratio": (">=", 0.25),
+    "skp_pdf_s": ("<", 1),
 }
 
 
@@ -198,6 +201,15 @@ def throughput(port: int, path: str, cookie: str) -> float:
     return sum(counts) / SECONDS
 
 
+def warm(port: int, path: str, cookie: str) -> None:
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    conn.request("GET", path, headers={"Cookie": cookie})
+    response = conn.getresponse()
+    response.read()
+    if response.status != 200:
+        sys.exit(f"GET {path} answered {response.status}")
+
+
 def serve(e, port: int) -> subprocess.Popen:
     server = subprocess.Popen(
         [PY, "-m", "gunicorn", "config.wsgi", "-w", "2", "-b", f"127.0.0.1:{port}", "--log-level", "warning"],
@@ -242,14 +254,20 @@ def main() -> None:
                 " peran='admin_instansi')"
             ),
         )
+        skp_data = json.loads(manage(e, "shell", "-c", "import bench.data_skp").strip().splitlines()[-1])
+        results["skp_pdf_s"] = skp_data["pdf_s"]
+        print(f"SKP PDF (20 rencana hasil kerja × 3 indikator): {skp_data['pdf_s']} s")
         port = free_port()
         server = serve(e, port)
         try:
+            kabid = login(port, "198103021999121001", "bench-pass-123")
+            for path in (f"/skp/{skp_data['skp']}/", "/skp/bawahan/"):
+                warm(port, path, kabid)
+            skp_detail = throughput(port, f"/skp/{skp_data['skp']}/", kabid)
+            skp_inbox = throughput(port, "/skp/bawahan/", kabid)
             cookie = login(port, "bench", "bench-pass-123")
-            for path in ("/bench/minimal/", "/organisasi/pegawai/"):  # warm-up
-                conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-                conn.request("GET", path, headers={"Cookie": cookie})
-                conn.getresponse().read()
+            for path in ("/bench/minimal/", "/organisasi/pegawai/"):
+                warm(port, path, cookie)
             minimal = throughput(port, "/bench/minimal/", cookie)
             listing = throughput(port, "/organisasi/pegawai/", cookie)
         finally:
@@ -258,6 +276,14 @@ def main() -> None:
         results["minimal_view_rps"] = round(minimal, 1)
         results["pegawai_list_rps"] = round(listing, 1)
         results["pegawai_list_ratio"] = round(listing / minimal, 3)
+        results["skp_detail_rps"] = round(skp_detail, 1)
+        results["skp_inbox_rps"] = round(skp_inbox, 1)
+        results["skp_detail_ratio"] = round(skp_detail / minimal, 3)
+        results["skp_inbox_ratio"] = round(skp_inbox / minimal, 3)
+        print(
+            f"SKP page (20×3): {skp_detail:.1f} req/s, ratio {skp_detail / minimal:.1%}; "
+            f"penilai inbox (50): {skp_inbox:.1f} req/s, ratio {skp_inbox / minimal:.1%}"
+        )
         print(
             f"minimal logged-in view: {minimal:.1f} req/s; "
             f"pegawai list (50 of {N} rows): {listing:.1f} req/s; "

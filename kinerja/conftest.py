@@ -51,6 +51,12 @@ def client_as(client):
 
 
 @pytest.fixture(autouse=True)
+def _immediate_tasks(settings):
+    """Background tasks (e-mail, imports) run at once in tests, on the same database connection."""
+    settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+
+
+@pytest.fixture(autouse=True)
 def _isolated_cache(settings):
     """Each test gets an empty in-memory cache (cached counts must not leak between tests)."""
     settings.CACHES = {

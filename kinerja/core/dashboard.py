@@ -167,3 +167,15 @@ def _ringkasan_pimpinan(akses: Akses) -> Bagian | None:
             Item("PPPK", url + "?status=pppk", counts["pppk"]),
         ],
     )
+
+
+@register
+def _notifikasi(akses: Akses) -> Bagian | None:
+    from .models import Notifikasi
+
+    n = Notifikasi.objects.filter(user_id=akses.user.pk, dibaca_pada__isnull=True).count()
+    if not n:
+        return None
+    return Bagian(
+        _("Notifikasi"), [Item(_("Notifikasi belum dibaca"), reverse("core:notifikasi"), n, "primary")]
+    )

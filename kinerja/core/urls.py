@@ -6,4 +6,5 @@ app_name = "core"
 urlpatterns = [
     path("", views.dashboard, name="dashboard"),
     path("sehat/", views.health, name="health"),
+    path("notifikasi/", views.notifikasi, name="notifikasi"),
 ]

@@ -55,3 +55,28 @@ def test_english_is_switchable(cast, client_as):
     html = client.get(reverse("core:dashboard")).content.decode()
     assert 'lang="en"' in html
     assert "Home" in html and "Beranda" not in html  # the English catalogue (locale/en) is used
+
+
+@pytest.mark.django_db
+def test_notifications_listed_and_marked_read(
+    cast, client_as, mailoutbox, django_capture_on_commit_callbacks
+):
+    from kinerja.core.models import Notifikasi
+    from kinerja.core.notifikasi import beri_tahu
+
+    user = cast["pegawai"]
+    with django_capture_on_commit_callbacks(execute=True):
+        beri_tahu([user], "SKP 2027 Anda disetujui", "Pejabat penilai menyetujui SKP Anda.", "/skp/")
+    assert mailoutbox[0].subject == "[Kinerja] SKP 2027 Anda disetujui" and mailoutbox[0].to == [user.email]
+    client = client_as(user)
+    items = {
+        i.teks: i.jumlah for s in client.get(reverse("core:dashboard")).context["sections"] for i in s.items
+    }
+    assert items["Notifikasi belum dibaca"] == 1
+    assert "SKP 2027 Anda disetujui" in client.get(reverse("core:notifikasi")).content.decode()
+    client.post(reverse("core:notifikasi"))
+    assert not Notifikasi.objects.filter(user=user, dibaca_pada__isnull=True).exists()
+    # Nobody else sees it.
+    assert (
+        "SKP 2027" not in client_as(cast["pejabat_penilai"]).get(reverse("core:notifikasi")).content.decode()
+    )

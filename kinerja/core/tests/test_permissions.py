@@ -62,6 +62,7 @@ def _pegawai(demo, nip):
 MATRIX = {
     "core:dashboard": (None, _all(200)),
     "core:health": (None, dict.fromkeys(ROLES, 200)),
+    "core:notifikasi": (None, _all(200)),
     "login": (None, dict.fromkeys(ROLES, 200) | {r: 302 for r in ROLES[1:]}),  # logged in: redirected
     "password_change": (None, _all(200)),
     "password_change_done": (None, _all(200)),
