@@ -16,7 +16,7 @@ from openpyxl.utils import get_column_letter
 
 from kinerja.aturan import JenisJabatan, JenjangFungsional
 
-from .impor import LAYOUT, LEMBAR, Lembar, label_aktif, label_golongan
+from .impor import LAYOUT, LEMBAR, PEGAWAI_KOLOM_DB, Lembar, label_aktif, label_golongan
 from .models import Instansi, Jabatan, Pegawai, Pendidikan, StatusKepegawaian, UnitKerja
 
 LEBAR = {"nama": 40, "keterangan": 80, "email": 32, "nip": 22, "nip_penilai_khusus": 22}
@@ -78,25 +78,7 @@ def jabatan_rows(instansi: Instansi) -> Iterator[dict]:
 
 
 def pegawai_rows(instansi: Instansi) -> Iterator[dict]:
-    rows = (
-        Pegawai.objects.filter(instansi=instansi)
-        .order_by("nip")
-        .values_list(
-            "nip",
-            "nama",
-            "gelar_depan",
-            "gelar_belakang",
-            "status",
-            "golongan_ruang",
-            "golongan_pppk",
-            "jabatan__kode",
-            "unit_kerja__kode",
-            "pendidikan_terakhir",
-            "email",
-            "aktif",
-            "pejabat_penilai_khusus__nip",
-        )
-    )
+    rows = Pegawai.objects.filter(instansi=instansi).order_by("nip").values_list(*PEGAWAI_KOLOM_DB)
     for (
         nip,
         nama,

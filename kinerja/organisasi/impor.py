@@ -215,6 +215,23 @@ PEGAWAI = Lembar(
 )
 
 LAYOUT: tuple[Lembar, ...] = (UNIT_KERJA, JABATAN, PEGAWAI)
+
+# The stored values behind the pegawai sheet, in the order the importer compares and the export writes them.
+PEGAWAI_KOLOM_DB = (
+    "nip",
+    "nama",
+    "gelar_depan",
+    "gelar_belakang",
+    "status",
+    "golongan_ruang",
+    "golongan_pppk",
+    "jabatan__kode",
+    "unit_kerja__kode",
+    "pendidikan_terakhir",
+    "email",
+    "aktif",
+    "pejabat_penilai_khusus__nip",
+)
 LEMBAR: dict[str, Lembar] = {lembar.nama: lembar for lembar in LAYOUT}
 
 
@@ -825,19 +842,7 @@ class _Impor(PenulisMixin):
         """NIP -> (id, values as in P_FIELDS, user_id, account in step with the record)."""
         rows = Pegawai.objects.filter(instansi=self.instansi).values_list(
             "id",
-            "nip",
-            "nama",
-            "gelar_depan",
-            "gelar_belakang",
-            "status",
-            "golongan_ruang",
-            "golongan_pppk",
-            "jabatan__kode",
-            "unit_kerja__kode",
-            "pendidikan_terakhir",
-            "email",
-            "aktif",
-            "pejabat_penilai_khusus__nip",
+            *PEGAWAI_KOLOM_DB,
             "tanggal_lahir",
             "tmt_pengangkatan",
             "jenis_kelamin",

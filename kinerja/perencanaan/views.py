@@ -25,6 +25,19 @@ def _skp(request, pk) -> Skp:
     return get_object_or_404(selectors.skp_detail(request.user), pk=pk)
 
 
+def _rhk(request, pk) -> RencanaHasilKerja:
+    return get_object_or_404(
+        RencanaHasilKerja.objects.filter(skp__in=selectors.visible_skp(request.user)), pk=pk
+    )
+
+
+def _pesan_galat(request, form) -> None:
+    """Every error of a form posted from the SKP page, as a message shown back on that page."""
+    for errors in form.errors.values():
+        for e in errors:
+            messages.error(request, e)
+
+
 def _require_owner_edit(request, skp: Skp) -> None:
     if Peran.PEGAWAI not in services.peran_atas(skp, request.user):
         raise PermissionDenied(_("Hanya pegawai pemilik SKP yang dapat mengubah isinya."))
@@ -151,18 +164,14 @@ def rhk_tambah(request, pk: int):
         rhk.save()
         messages.success(request, _("Rencana hasil kerja ditambahkan."))
     else:
-        for errors in form.errors.values():
-            for e in errors:
-                messages.error(request, e)
+        _pesan_galat(request, form)
     return redirect(skp)
 
 
 @login_required
 @require_POST
 def indikator_tambah(request, pk: int):
-    rhk = get_object_or_404(
-        RencanaHasilKerja.objects.filter(skp__in=selectors.visible_skp(request.user)), pk=pk
-    )
+    rhk = _rhk(request, pk)
     skp = _skp(request, rhk.skp_id)
     _require_owner_edit(request, skp)
     form = IndikatorForm(request.POST, skp=skp, instance=IndikatorKinerjaIndividu(rhk=rhk))
@@ -172,18 +181,14 @@ def indikator_tambah(request, pk: int):
         iki.save()
         messages.success(request, _("Indikator ditambahkan."))
     else:
-        for errors in form.errors.values():
-            for e in errors:
-                messages.error(request, e)
+        _pesan_galat(request, form)
     return redirect(skp)
 
 
 @login_required
 @require_POST
 def rhk_hapus(request, pk: int):
-    rhk = get_object_or_404(
-        RencanaHasilKerja.objects.filter(skp__in=selectors.visible_skp(request.user)), pk=pk
-    )
+    rhk = _rhk(request, pk)
     skp = _skp(request, rhk.skp_id)
     _require_owner_edit(request, skp)
     rhk.delete()
@@ -213,6 +218,8 @@ def lampiran_simpan(request, pk: int):
     if form.is_valid():
         form.save()
         messages.success(request, _("Lampiran SKP disimpan."))
+    else:
+        _pesan_galat(request, form)
     return redirect(skp)
 
 
