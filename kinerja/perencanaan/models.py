@@ -62,6 +62,32 @@ class PeriodeKinerja(BaseModel):
         )
 
 
+class JadwalPeriode(BaseModel):
+    """One evaluation period of the year (a month, quarter or semester, from the siklus) with the date
+    by which realisasi must be filled in (batas pengisian)."""
+
+    periode = models.ForeignKey(PeriodeKinerja, on_delete=models.CASCADE, related_name="jadwal_set")
+    nomor = models.PositiveSmallIntegerField(_("periode ke"))
+    tanggal_mulai = models.DateField(_("mulai"))
+    tanggal_selesai = models.DateField(_("selesai"))
+    batas_pengisian = models.DateField(_("batas pengisian"))
+
+    class Meta:
+        verbose_name = _("jadwal periode penilaian")
+        verbose_name_plural = _("jadwal periode penilaian")
+        ordering = ["periode", "nomor"]
+        constraints = [
+            models.UniqueConstraint(fields=["periode", "nomor"], name="jadwal_periode_nomor_unik"),
+            models.CheckConstraint(
+                condition=models.Q(tanggal_selesai__gte=models.F("tanggal_mulai")),
+                name="jadwal_tanggal_urut",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.periode.tahun} #{self.nomor}"
+
+
 class PerjanjianKinerja(BaseModel):
     """The Perjanjian Kinerja (or Renstra target) of a unit for a year: what its SKP JPT comes from."""
 
@@ -280,17 +306,91 @@ class ManualIndikator(BaseModel):
     indikator = models.OneToOneField(
         IndikatorKinerjaIndividu, on_delete=models.CASCADE, related_name="manual"
     )
+    class TingkatKendali(models.TextChoices):
+        OUTCOME = "outcome", _("Outcome")
+        OUTCOME_ANTARA = "outcome_antara", _("Outcome Antara")
+        OUTPUT = "output", _("Output kendali rendah")
+
+    class PeriodePelaporan(models.TextChoices):
+        BULANAN = "bulanan", _("Bulanan")
+        TRIWULANAN = "triwulanan", _("Triwulanan")
+        SEMESTERAN = "semesteran", _("Semesteran")
+        TAHUNAN = "tahunan", _("Tahunan")
+
     tujuan = models.TextField(_("tujuan"))
     definisi = models.TextField(_("definisi"))
     formula = models.TextField(_("formula"), blank=True)
     satuan = models.CharField(_("satuan pengukuran"), max_length=50, blank=True)
-    kualitas_tingkat_kendali = models.TextField(_("kualitas dan tingkat kendali"))
+    kualitas_tingkat_kendali = models.CharField(
+        _("kualitas dan tingkat kendali"), max_length=16, choices=TingkatKendali.choices
+    )
     sumber_data = models.TextField(_("sumber data"))
-    periode_pelaporan = models.CharField(_("periode pelaporan"), max_length=100)
+    periode_pelaporan = models.CharField(
+        _("periode pelaporan"), max_length=12, choices=PeriodePelaporan.choices
+    )
 
     class Meta:
         verbose_name = _("manual indikator kinerja")
         verbose_name_plural = _("manual indikator kinerja")
+
+
+class PeranHasil(BaseModel):
+    """One cell of a supervisor's Matriks Peran Hasil (seed 004): what a team member must deliver for
+    one of the supervisor's rencana hasil kerja (the column: outcome antara / produk / layanan).
+
+    An empty `uraian` is "tidak ada peran" (x in the format). A filled cell becomes a draft rencana
+    hasil kerja in the member's SKP, intervening the column; `rhk` points at it once created.
+    """
+
+    rhk_atasan = models.ForeignKey(
+        RencanaHasilKerja, on_delete=models.CASCADE, related_name="peran_set", verbose_name=_("kolom")
+    )
+    pegawai = models.ForeignKey(
+        "organisasi.Pegawai", on_delete=models.CASCADE, related_name="peran_hasil_set"
+    )
+    uraian = models.TextField(_("peran hasil"), blank=True)
+    jenis = models.CharField(
+        _("prioritas"),
+        max_length=8,
+        choices=RencanaHasilKerja.Jenis.choices,
+        default=RencanaHasilKerja.Jenis.UTAMA,
+    )
+    rhk = models.ForeignKey(
+        RencanaHasilKerja, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("peran hasil")
+        verbose_name_plural = _("matriks peran hasil")
+        ordering = ["rhk_atasan", "pegawai"]
+        constraints = [
+            models.UniqueConstraint(fields=["rhk_atasan", "pegawai"], name="peran_hasil_sel_unik"),
+        ]
+
+    def __str__(self) -> str:
+        return self.uraian or "x"
+
+
+class PengingatSkp(models.Model):
+    """A deadline reminder already sent, so the daily job sends each one once (seed 000: 31 January)."""
+
+    class Jenis(models.TextChoices):
+        PENYUSUNAN = "penyusunan", _("SKP belum diajukan")
+        PERSETUJUAN = "persetujuan", _("SKP menunggu persetujuan")
+
+    periode = models.ForeignKey(PeriodeKinerja, on_delete=models.CASCADE, related_name="+")
+    pegawai = models.ForeignKey("organisasi.Pegawai", on_delete=models.CASCADE, related_name="+")
+    jenis = models.CharField(max_length=12, choices=Jenis.choices)
+    tanggal = models.DateField()
+
+    class Meta:
+        verbose_name = _("pengingat SKP")
+        verbose_name_plural = _("pengingat SKP")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["periode", "pegawai", "jenis", "tanggal"], name="pengingat_skp_unik"
+            ),
+        ]
 
 
 class EkspektasiPerilaku(BaseModel):
