@@ -28,3 +28,16 @@ def skp_pdf(skp) -> bytes:
             "tanggal": timezone.localdate(),
         },
     )
+
+
+def matriks_pdf(matriks) -> bytes:
+    """The Matriks Pembagian Peran dan Hasil of seed 004: one table per group of columns (what the
+    supervisor's rencana hasil kerja come from), the supervisor's row on top, "x" for no role."""
+    tabel = []
+    for judul, idx in matriks.kelompok():
+        baris = [(b, [b.sel[i] for i in idx]) for b in matriks.baris]
+        tabel.append((judul, [matriks.kolom[i] for i in idx], baris))
+    return render_pdf(
+        "dokumen/matriks.html",
+        {"m": matriks, "skp": matriks.skp, "tabel": tabel, "tanggal": timezone.localdate()},
+    )

@@ -14,7 +14,7 @@ from kinerja.core.access import akses_of
 from kinerja.core.notifikasi import beri_tahu
 from kinerja.organisasi.models import Pegawai
 
-from . import workflow
+from . import matriks, workflow
 from .models import (
     EkspektasiPerilaku,
     IndikatorKinerjaIndividu,
@@ -50,8 +50,12 @@ def jenis_skp(pegawai: Pegawai) -> str:
 def periode_tahun(instansi, tahun: int) -> PeriodeKinerja:
     periode = PeriodeKinerja.objects.filter(instansi=instansi, tahun=tahun).first()
     if periode is None:
-        periode = PeriodeKinerja.bawaan(instansi, tahun)
-        periode.save()
+        from .periode import buat_jadwal
+
+        with transaction.atomic():
+            periode = PeriodeKinerja.bawaan(instansi, tahun)
+            periode.save()
+            buat_jadwal(periode)
     return periode
 
 
@@ -63,8 +67,10 @@ def buka_skp(
     pendekatan: str = Skp.Pendekatan.KUANTITATIF,
     mulai: date | None = None,
     by=None,
+    dari_matriks: bool = True,
 ) -> Skp:
-    """A new draft SKP for the pegawai's current position, with the 7 BerAKHLAK rows and a lampiran."""
+    """A new draft SKP for the pegawai's current position, with the 7 BerAKHLAK rows, a lampiran and
+    (unless told otherwise) the rencana hasil kerja the supervisor's Matriks Peran Hasil gives them."""
     if Skp.objects.filter(pegawai=pegawai, periode=periode, status__in=AKTIF).exists():
         raise TransisiDitolak(f"{pegawai.nama_lengkap} sudah memiliki SKP aktif untuk tahun {periode.tahun}.")
     skp = Skp.objects.create(
@@ -83,6 +89,8 @@ def buka_skp(
     )
     LampiranSkp.objects.create(skp=skp)
     RiwayatSkp.objects.create(skp=skp, aksi="buka", dari="", ke=skp.status, oleh=by)
+    if dari_matriks:
+        matriks.isi_dari_matriks(skp)
     return skp
 
 
@@ -269,7 +277,7 @@ def salin_tahun_lalu(*, pegawai: Pegawai, periode: PeriodeKinerja, by=None) -> S
     )
     if lalu is None:
         raise TransisiDitolak(f"Tidak ada SKP tahun {periode.tahun - 1} yang disetujui untuk disalin.")
-    skp = buka_skp(pegawai=pegawai, periode=periode, pendekatan=lalu.pendekatan, by=by)
+    skp = buka_skp(pegawai=pegawai, periode=periode, pendekatan=lalu.pendekatan, by=by, dari_matriks=False)
     salin_isi(lalu, skp, dengan_intervensi=False)
     return skp
 

@@ -108,6 +108,7 @@ def skp_detail(request, pk: int):
             else None,
             "lampiran_form": LampiranForm(instance=skp.lampiran) if can_edit else None,
             "masalah": masalah_pengajuan(skp) if can_edit else [],
+            "tampil_matriks": Peran.PEGAWAI not in peran or akses_of(request.user).is_pejabat_penilai,
         },
     )
 

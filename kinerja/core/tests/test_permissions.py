@@ -58,6 +58,12 @@ def _pegawai(demo, nip):
     return demo[nip].pk
 
 
+def _periode(demo):
+    from kinerja.perencanaan import services
+
+    return services.periode_tahun(demo[SEKAR].instansi, 2027).pk
+
+
 # name -> (args builder, {role: expected status})
 MATRIX = {
     "core:dashboard": (None, _all(200)),
@@ -105,6 +111,11 @@ MATRIX = {
     "perencanaan:indikator-tambah": (lambda d: [_rhk(d).pk], _all(405)),
     "perencanaan:rhk-hapus": (lambda d: [_rhk(d).pk], _all(405)),
     "perencanaan:indikator-hapus": (lambda d: [_rhk(d).indikator_set.get().pk], _all(405)),
+    "perencanaan:matriks": (lambda d: [_skp(d).pk], _all(200) | {"outsider": 404}),
+    "perencanaan:matriks-pdf": (lambda d: [_skp(d).pk], _all(200) | {"outsider": 404}),
+    "perencanaan:isi-matriks": (lambda d: [_skp(d).pk], _all(405)),
+    "perencanaan:periode-list": (None, _admin_only()),
+    "perencanaan:periode-edit": (lambda d: [_periode(d)], _admin_only(outsider=404)),
 }
 # Outside the matrix's GET walk: logout is POST-only (tested in test_auth).
 NOT_GET = {"logout"}
