@@ -41,3 +41,21 @@ def matriks_pdf(matriks) -> bytes:
         "dokumen/matriks.html",
         {"m": matriks, "skp": matriks.skp, "tabel": tabel, "tanggal": timezone.localdate()},
     )
+
+
+def manual_pdf(skp) -> bytes:
+    """Every Manual Indikator Kinerja of an SKP (seed 002, format 03), one table per indikator, with the
+    format's check boxes for tingkat kendali and periode pelaporan."""
+    from kinerja.perencanaan.models import ManualIndikator
+
+    indikator = [(r, iki) for r in skp.rhk_set.all() for iki in r.indikator_set.all()]
+    manual = {m.indikator_id: m for m in ManualIndikator.objects.filter(indikator__rhk__skp=skp)}
+    return render_pdf(
+        "dokumen/manual.html",
+        {
+            "skp": skp,
+            "daftar": [(r, iki, manual.get(iki.pk)) for r, iki in indikator],
+            "kendali": ManualIndikator.TingkatKendali.choices,
+            "pelaporan": ManualIndikator.PeriodePelaporan.choices,
+        },
+    )

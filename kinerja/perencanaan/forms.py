@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kinerja.aturan import Aspek, Perspektif
 
-from .models import IndikatorKinerjaIndividu, LampiranSkp, RencanaHasilKerja, Skp
+from .models import IndikatorKinerjaIndividu, LampiranSkp, ManualIndikator, RencanaHasilKerja, Skp
 
 
 class BukaSkpForm(forms.Form):
@@ -79,3 +79,45 @@ class LampiranForm(forms.ModelForm):
 class AksiForm(forms.Form):
     aksi = forms.ChoiceField(choices=[(a, a) for a in ("ajukan", "setujui", "kembalikan", "revisi")])
     catatan = forms.CharField(label=_("Catatan"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class ManualIndikatorForm(forms.ModelForm):
+    """Manual Indikator Kinerja (seed 002, format 03): formula and satuan are optional only under the
+    kualitatif approach."""
+
+    class Meta:
+        model = ManualIndikator
+        fields = [
+            "tujuan",
+            "definisi",
+            "formula",
+            "satuan",
+            "kualitas_tingkat_kendali",
+            "sumber_data",
+            "periode_pelaporan",
+        ]
+        widgets = {
+            "tujuan": forms.Textarea(attrs={"rows": 2}),
+            "definisi": forms.Textarea(attrs={"rows": 3}),
+            "formula": forms.Textarea(attrs={"rows": 2}),
+            "sumber_data": forms.Textarea(attrs={"rows": 2}),
+            "kualitas_tingkat_kendali": forms.RadioSelect,
+            "periode_pelaporan": forms.RadioSelect,
+        }
+
+    def __init__(self, *args, skp: Skp, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.kuantitatif = skp.pendekatan == Skp.Pendekatan.KUANTITATIF
+        for name in ("formula", "satuan"):
+            self.fields[name].required = self.kuantitatif
+        for name in ("tujuan", "definisi", "sumber_data"):
+            self.fields[name].error_messages["required"] = _("Bagian ini wajib diisi.")
+
+    def clean(self):
+        data = super().clean()
+        for name in ("tujuan", "definisi", "sumber_data", "formula", "satuan"):
+            if isinstance(data.get(name), str):
+                data[name] = data[name].strip()
+                if self.fields[name].required and not data[name]:
+                    self.add_error(name, _("Bagian ini wajib diisi."))
+        return data

@@ -41,7 +41,10 @@ def skp_detail(user) -> QuerySet[Skp]:
             Prefetch(
                 "rhk_set",
                 RencanaHasilKerja.objects.select_related("intervensi", "sasaran").prefetch_related(
-                    Prefetch("indikator_set", IndikatorKinerjaIndividu.objects.order_by("urutan", "id"))
+                    Prefetch(
+                        "indikator_set",
+                        IndikatorKinerjaIndividu.objects.select_related("manual").order_by("urutan", "id"),
+                    )
                 ),
             ),
             "ekspektasi_set",

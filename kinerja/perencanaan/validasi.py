@@ -1,7 +1,8 @@
 """What an SKP must hold before it can be submitted; each problem is an Indonesian sentence.
 
 Sources: seed 002 (RHK utama and tambahan, IKI with target, perspektif Anggaran mandatory in an SKP
-JPT / pimpinan unit kerja mandiri), regulasi.md §2.4–2.8.
+JPT / pimpinan unit kerja mandiri, each of its indikator with a Manual Indikator Kinerja: format 03),
+regulasi.md §2.4–2.8.
 """
 
 from kinerja.aturan import perspektif_wajib_terpenuhi
@@ -10,8 +11,8 @@ from .models import RencanaHasilKerja, Skp
 
 
 def masalah_pengajuan(skp: Skp) -> list[str]:
-    """Problems that block submitting `skp` (empty when it may be submitted). Two queries."""
-    rhk_list = list(skp.rhk_set.prefetch_related("indikator_set"))
+    """Problems that block submitting `skp` (empty when it may be submitted). Three queries."""
+    rhk_list = list(skp.rhk_set.prefetch_related("indikator_set__manual"))
     masalah: list[str] = []
     if not any(r.jenis == RencanaHasilKerja.Jenis.UTAMA for r in rhk_list):
         masalah.append("SKP harus memuat sekurang-kurangnya satu rencana hasil kerja utama.")
@@ -51,4 +52,6 @@ def _masalah_indikator(skp: Skp, rhk, iki) -> list[str]:
         out.append(f"{nama}: batas bawah target lebih besar dari batas atasnya.")
     if skp.jenis == Skp.Jenis.JPT and not iki.perspektif:
         out.append(f"{nama} belum memiliki perspektif.")
+    if skp.jenis == Skp.Jenis.JPT and getattr(iki, "manual", None) is None:
+        out.append(f"{nama} belum memiliki manual indikator kinerja.")
     return out

@@ -8,7 +8,13 @@ import pytest
 from kinerja.core.models import Notifikasi
 from kinerja.organisasi.models import Pegawai
 from kinerja.perencanaan import services
-from kinerja.perencanaan.models import IndikatorKinerjaIndividu, RencanaHasilKerja, RiwayatSkp, Skp
+from kinerja.perencanaan.models import (
+    IndikatorKinerjaIndividu,
+    ManualIndikator,
+    RencanaHasilKerja,
+    RiwayatSkp,
+    Skp,
+)
 from kinerja.perencanaan.workflow import Aksi, StatusSkp, TransisiDitolak
 
 SEKAR, BAWONO, AMIRUDIN = "199106112012062001", "198103021999121001", "196804241998031011"
@@ -25,7 +31,7 @@ def isi(
     skp, *, perspektif="", target_min=Decimal("90"), target_max=None, uraian="Terevaluasinya promosi ASN"
 ):
     rhk = RencanaHasilKerja.objects.create(skp=skp, uraian=uraian)
-    IndikatorKinerjaIndividu.objects.create(
+    iki = IndikatorKinerjaIndividu.objects.create(
         rhk=rhk,
         uraian="Persentase evaluasi",
         aspek="kualitas",
@@ -34,6 +40,17 @@ def isi(
         target_max=target_max,
         satuan="%",
     )
+    if skp.jenis == Skp.Jenis.JPT:
+        ManualIndikator.objects.create(
+            indikator=iki,
+            tujuan="Mengukur evaluasi",
+            definisi="Evaluasi promosi",
+            formula="a/b x 100%",
+            satuan="%",
+            kualitas_tingkat_kendali="outcome",
+            sumber_data="Laporan",
+            periode_pelaporan="triwulanan",
+        )
     return rhk
 
 
