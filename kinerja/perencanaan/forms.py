@@ -15,13 +15,19 @@ class BukaSkpForm(forms.Form):
 class RencanaHasilKerjaForm(forms.ModelForm):
     class Meta:
         model = RencanaHasilKerja
-        fields = ["jenis", "uraian", "intervensi", "penugasan_dari"]
+        fields = ["jenis", "uraian", "intervensi", "sasaran", "penugasan_dari"]
         widgets = {"uraian": forms.Textarea(attrs={"rows": 2})}
 
-    def __init__(self, *args, intervensi_qs, **kwargs):
+    def __init__(self, *args, intervensi_qs, sasaran_qs, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["intervensi"].queryset = intervensi_qs
         self.fields["intervensi"].required = False
+        self.fields["intervensi"].empty_label = "—"
+        # SKP JPT: the Perjanjian Kinerja sasaran it comes from; JF may also cascade from a sasaran.
+        self.fields["sasaran"].queryset = sasaran_qs
+        self.fields["sasaran"].required = False
+        self.fields["sasaran"].empty_label = "—"
+        self.fields["sasaran"].label_from_instance = lambda s: f"{s.perjanjian.unit_kerja} — {s.uraian}"
 
     def clean_uraian(self):
         uraian = " ".join(self.cleaned_data["uraian"].split())

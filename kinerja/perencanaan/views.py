@@ -14,7 +14,8 @@ from django.views.decorators.http import require_POST
 from kinerja.aturan import BERAKHLAK, JenisRumusan, klasifikasi_rumusan
 from kinerja.core.access import akses_of
 
-from . import selectors, services
+from . import halaman, selectors, services
+from .selectors_pk import sasaran_untuk_skp
 from .forms import AksiForm, BukaSkpForm, IndikatorForm, LampiranForm, RencanaHasilKerjaForm
 from .models import IndikatorKinerjaIndividu, RencanaHasilKerja, Skp
 from .validasi import masalah_pengajuan
@@ -22,7 +23,7 @@ from .workflow import TRANSISI, Aksi, Peran, StatusSkp, TransisiDitolak
 
 
 def _skp(request, pk) -> Skp:
-    return get_object_or_404(selectors.skp_detail(request.user), pk=pk)
+    return get_object_or_404(selectors.skp_dasar(request.user), pk=pk)
 
 
 def _rhk(request, pk) -> RencanaHasilKerja:
@@ -78,7 +79,7 @@ def skp_saya(request):
 def skp_detail(request, pk: int):
     skp = _skp(request, pk)
     peran = services.peran_atas(skp, request.user)
-    rhk = list(skp.rhk_set.all())
+    rhk = halaman.baris_rhk(skp)
     can_edit = Peran.PEGAWAI in peran and skp.dapat_diubah
     if can_edit:
         for r in rhk:  # one form per RHK, with ids of its own (labels must point at the right input)
@@ -88,7 +89,7 @@ def skp_detail(request, pk: int):
         for (status, a), (_ke, boleh) in TRANSISI.items()
         if status == skp.status and boleh & peran and a != Aksi.TUTUP
     ]
-    ekspektasi = {e.nilai: e for e in skp.ekspektasi_set.all()}
+    ekspektasi = halaman.ekspektasi(skp)
     return render(
         request,
         "perencanaan/skp_detail.html",
@@ -96,13 +97,16 @@ def skp_detail(request, pk: int):
             "skp": skp,
             "utama": [r for r in rhk if r.jenis == RencanaHasilKerja.Jenis.UTAMA],
             "tambahan": [r for r in rhk if r.jenis == RencanaHasilKerja.Jenis.TAMBAHAN],
-            "perilaku": [(nilai, ekspektasi.get(i)) for i, nilai in enumerate(BERAKHLAK)],
+            "perilaku": [(i, nilai, ekspektasi.get(i, "")) for i, nilai in enumerate(BERAKHLAK)],
+            "riwayat": halaman.riwayat(skp),
             "can_edit": can_edit,
             "can_edit_ekspektasi": Peran.PENILAI in peran
             and skp.status in (StatusSkp.DRAF, StatusSkp.DIAJUKAN, StatusSkp.DIKEMBALIKAN),
             "aksi": aksi,
             "rhk_form": RencanaHasilKerjaForm(
-                instance=RencanaHasilKerja(skp=skp), intervensi_qs=selectors.rhk_atasan(skp)
+                instance=RencanaHasilKerja(skp=skp),
+                intervensi_qs=selectors.rhk_atasan(skp),
+                sasaran_qs=sasaran_untuk_skp(skp),
             )
             if can_edit
             else None,
@@ -157,7 +161,10 @@ def rhk_tambah(request, pk: int):
     skp = _skp(request, pk)
     _require_owner_edit(request, skp)
     form = RencanaHasilKerjaForm(
-        request.POST, instance=RencanaHasilKerja(skp=skp), intervensi_qs=selectors.rhk_atasan(skp)
+        request.POST,
+        instance=RencanaHasilKerja(skp=skp),
+        intervensi_qs=selectors.rhk_atasan(skp),
+        sasaran_qs=sasaran_untuk_skp(skp),
     )
     if form.is_valid():
         rhk = form.save(commit=False)

@@ -209,3 +209,24 @@ def test_skp_of_the_top_official_shows_the_pimpinan_instansi_as_penilai(cast, de
     skp = services.buka_skp(pegawai=sekda, periode=services.periode_tahun(sekda.instansi, 2027))
     html = client_as(cast["pimpinan"]).get(skp.get_absolute_url()).content.decode()
     assert "Bupati Kebumen" in html and skp.jenis == Skp.Jenis.JPT
+
+
+@pytest.mark.django_db
+def test_jpt_rhk_links_a_perjanjian_kinerja_sasaran_of_its_unit(demo, client_as):
+    from kinerja.organisasi.models import UnitKerja
+    from kinerja.perencanaan.models import PerjanjianKinerja
+
+    kepala = demo["196804241998031011"]
+    skp = services.buka_skp(pegawai=kepala, periode=services.periode_tahun(kepala.instansi, 2027))
+    pk = PerjanjianKinerja.objects.create(unit_kerja=skp.unit_kerja, tahun=2027)
+    sasaran = pk.sasaran_set.create(uraian="Meningkatnya profesionalitas ASN")
+    lain = PerjanjianKinerja.objects.create(unit_kerja=UnitKerja.objects.get(kode="DJK"), tahun=2027)
+    asing = lain.sasaran_set.create(uraian="Sasaran instansi lain")
+    client = client_as(kepala.user)
+    html = client.get(skp.get_absolute_url()).content.decode()
+    assert "Meningkatnya profesionalitas ASN" in html and "Sasaran instansi lain" not in html
+    url = reverse("perencanaan:rhk-tambah", args=[skp.pk])
+    client.post(url, {"jenis": "utama", "uraian": "Terwujudnya ASN profesional", "sasaran": asing.pk})
+    assert not skp.rhk_set.exists()
+    client.post(url, {"jenis": "utama", "uraian": "Terwujudnya ASN profesional", "sasaran": sasaran.pk})
+    assert skp.rhk_set.get().sasaran == sasaran
