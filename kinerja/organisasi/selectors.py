@@ -42,16 +42,26 @@ def visible_instansi(user) -> QuerySet[Instansi]:
     return Instansi.objects.filter(pk__in=ids)
 
 
-def visible_pegawai(user) -> QuerySet[Pegawai]:
-    """A pegawai sees themself and their team; admin and pimpinan see their whole instansi."""
+def pegawai_scope(user, prefix: str = "") -> Q:
+    """Who `user` may see, as a condition on Pegawai fields under `prefix` (e.g. "pegawai__"): filtering
+    a related model through a join is cheaper than a `pegawai__in=<subquery>`."""
     akses = akses_of(user)
     if akses.is_superadmin:
-        return Pegawai.objects.all()
-    scope = Q(instansi_id__in=akses.pengelola_instansi_ids)
+        return Q()
+    scope = Q(**{f"{prefix}instansi_id__in": akses.pengelola_instansi_ids})
     if akses.pegawai:
         me = akses.pegawai.pk
-        scope |= Q(pk=me) | Q(pejabat_penilai_id=me) | Q(atasan_pejabat_penilai_id=me)
-    return Pegawai.objects.filter(scope)
+        scope |= (
+            Q(**{f"{prefix}pk" if prefix else "pk": me})
+            | Q(**{f"{prefix}pejabat_penilai_id": me})
+            | Q(**{f"{prefix}atasan_pejabat_penilai_id": me})
+        )
+    return scope
+
+
+def visible_pegawai(user) -> QuerySet[Pegawai]:
+    """A pegawai sees themself and their team; admin and pimpinan see their whole instansi."""
+    return Pegawai.objects.filter(pegawai_scope(user))
 
 
 def visible_unit(user) -> QuerySet[UnitKerja]:

@@ -287,17 +287,21 @@ class IndikatorKinerjaIndividu(BaseModel):
 
     @property
     def target(self) -> str:
-        """As the formats print it: "90 %", "80 – 90 %", "3 kegiatan", or the descriptive text."""
+        return tulis_target(self.target_min, self.target_max, self.satuan, self.target_teks)
 
-        def angka(d):
-            return f"{d:,.2f}".rstrip("0").rstrip(".").replace(",", "X").replace(".", ",").replace("X", ".")
 
-        if self.target_min is None:
-            return self.target_teks
-        nilai = angka(self.target_min)
-        if self.target_max is not None and self.target_max != self.target_min:
-            nilai = f"{nilai} – {angka(self.target_max)}"
-        return f"{nilai} {self.satuan}".strip()
+def tulis_target(low, high, satuan: str, teks: str) -> str:
+    """A target as the formats print it: "90 %", "80 – 90 %", "3 kegiatan", or the descriptive text."""
+
+    def angka(d):
+        return f"{d:,.2f}".rstrip("0").rstrip(".").replace(",", "X").replace(".", ",").replace("X", ".")
+
+    if low is None:
+        return teks
+    nilai = angka(low)
+    if high is not None and high != low:
+        nilai = f"{nilai} – {angka(high)}"
+    return f"{nilai} {satuan}".strip()
 
 
 class ManualIndikator(BaseModel):
@@ -306,6 +310,7 @@ class ManualIndikator(BaseModel):
     indikator = models.OneToOneField(
         IndikatorKinerjaIndividu, on_delete=models.CASCADE, related_name="manual"
     )
+
     class TingkatKendali(models.TextChoices):
         OUTCOME = "outcome", _("Outcome")
         OUTCOME_ANTARA = "outcome_antara", _("Outcome Antara")
@@ -391,6 +396,9 @@ class PengingatSkp(models.Model):
                 fields=["periode", "pegawai", "jenis", "tanggal"], name="pengingat_skp_unik"
             ),
         ]
+
+    def __str__(self) -> str:
+        return f"{self.get_jenis_display()} {self.pegawai_id} {self.tanggal}"
 
 
 class EkspektasiPerilaku(BaseModel):
