@@ -202,7 +202,10 @@ class Skp(BaseModel):
 
     @property
     def terlambat(self) -> bool:
-        """Not submitted by the deadline of the period (seed 000: 31 January)."""
+        """Not submitted by the deadline of the period (seed 000: 31 January). A revision of an approved
+        SKP is never late: the approved version stays in force while it is drawn up."""
+        if self.revisi_dari_id is not None:
+            return False
         batas = self.periode.batas_penyusunan
         if self.diajukan_pada is not None:
             from django.utils import timezone

@@ -78,10 +78,13 @@ class BarisInbox(NamedTuple):
     jabatan: str | None
     tahun: int
     batas_penyusunan: date
+    revisi_dari_id: int | None
 
     @property
     def terlambat(self) -> bool:
         """Not submitted by the deadline (same rule as `Skp.terlambat`)."""
+        if self.revisi_dari_id is not None:
+            return False
         if self.diajukan_pada is not None:
             return timezone.localtime(self.diajukan_pada).date() > self.batas_penyusunan
         return timezone.localdate() > self.batas_penyusunan
@@ -109,6 +112,7 @@ def inbox_penilai(user, *, tahun: int | None = None) -> list[BarisInbox]:
             "pegawai__jabatan__nama",
             "periode__tahun",
             "periode__batas_penyusunan",
+            "revisi_dari_id",
         )
     ]
 

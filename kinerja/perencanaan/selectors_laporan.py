@@ -226,7 +226,7 @@ def q_terlambat(batas: date, today: date) -> Q:
     q = Q(skp_diajukan__gte=cutoff)
     if today > batas:
         q |= Q(skp_diajukan__isnull=True)
-    return q
+    return q & Q(skp_revisi__isnull=True)  # a revision of an approved SKP is never late
 
 
 def rekap_skp(
@@ -239,9 +239,10 @@ def rekap_skp(
     berlaku = (
         Skp.objects.filter(pegawai=OuterRef("pk"), periode__tahun=lingkup.tahun)
         .exclude(status=StatusSkp.DIGANTI)
-        .order_by(
+        .order_by(  # an approved version stays in force while its revision is being drawn up
             Case(When(status=StatusSkp.DITUTUP, then=Value(1)), default=Value(0)),
             "-tanggal_mulai",
+            Case(When(status=StatusSkp.DISETUJUI, then=Value(0)), default=Value(1)),
             "-versi",
             "-id",
         )
@@ -255,6 +256,7 @@ def rekap_skp(
             skp_status=Coalesce(Subquery(berlaku.values("status")[:1]), Value(BELUM)),
             skp_diajukan=Subquery(berlaku.values("diajukan_pada")[:1]),
             skp_disetujui=Subquery(berlaku.values("disetujui_pada")[:1]),
+            skp_revisi=Subquery(berlaku.values("revisi_dari")[:1]),
         )
         .annotate(
             skp_terlambat=Case(

@@ -35,7 +35,17 @@ def _wib(*args) -> datetime:
     return datetime(*args, tzinfo=WIB)
 
 
-def _skp(pegawai, status=StatusSkp.DRAF, *, versi=1, tahun=TAHUN, mulai=None, diajukan=None, disetujui=None):
+def _skp(
+    pegawai,
+    status=StatusSkp.DRAF,
+    *,
+    versi=1,
+    tahun=TAHUN,
+    mulai=None,
+    diajukan=None,
+    disetujui=None,
+    revisi_dari=None,
+):
     periode = services.periode_tahun(pegawai.instansi, tahun)
     return Skp.objects.create(
         pegawai=pegawai,
@@ -50,6 +60,7 @@ def _skp(pegawai, status=StatusSkp.DRAF, *, versi=1, tahun=TAHUN, mulai=None, di
         versi=versi,
         diajukan_pada=diajukan,
         disetujui_pada=disetujui,
+        revisi_dari=revisi_dari,
     )
 
 
@@ -72,13 +83,20 @@ def skp(p):
     )
     s["rina"] = _skp(p["rina"])  # a draft never submitted
     _skp(p["yoga"], StatusSkp.DISETUJUI, tahun=TAHUN - 1, diajukan=_wib(2026, 1, 5, 9))  # last year only
-    # Sri: approved v1 and a draft revision v2; the newest version is in force.
-    _skp(p["sri"], StatusSkp.DISETUJUI, diajukan=_wib(2027, 1, 5, 9), disetujui=_wib(2027, 1, 6, 9))
-    s["sri"] = _skp(p["sri"], versi=2)
-    # Agus: v1 replaced by the approval of v2.
-    _skp(p["agus"], StatusSkp.DIGANTI, diajukan=_wib(2027, 1, 5, 9))
+    # Sri: approved v1 and a draft revision v2; v1 stays in force until v2 is approved.
+    s["sri"] = _skp(
+        p["sri"], StatusSkp.DISETUJUI, diajukan=_wib(2027, 1, 5, 9), disetujui=_wib(2027, 1, 6, 9)
+    )
+    s["sri_v2"] = _skp(p["sri"], versi=2, revisi_dari=s["sri"])
+    # Agus: v1 replaced by the approval of its revision v2 in March (a revision is never late).
+    v1 = _skp(p["agus"], StatusSkp.DIGANTI, diajukan=_wib(2027, 1, 5, 9))
     s["agus"] = _skp(
-        p["agus"], StatusSkp.DISETUJUI, versi=2, diajukan=_wib(2027, 3, 1, 9), disetujui=_wib(2027, 3, 2, 9)
+        p["agus"],
+        StatusSkp.DISETUJUI,
+        versi=2,
+        diajukan=_wib(2027, 3, 1, 9),
+        disetujui=_wib(2027, 3, 2, 9),
+        revisi_dari=v1,
     )
     # Budi: closed at a change of position and nothing else; Lestari: closed, then a new SKP from July.
     s["budi"] = _skp(p["budi"], StatusSkp.DITUTUP)
@@ -113,7 +131,7 @@ def test_skp_in_force_and_totals(cast, p, skp, client_as, time_machine):
         "dimas": "disetujui",
         "rina": "draf",
         "yoga": "belum",
-        "sri": "draf",
+        "sri": "disetujui",
         "agus": "disetujui",
         "budi": "ditutup",
         "lestari": "draf",
@@ -126,14 +144,14 @@ def test_skp_in_force_and_totals(cast, p, skp, client_as, time_machine):
     } == {
         "semua": 10,
         "belum": 1,
-        "draf": 3,
+        "draf": 2,
         "diajukan": 1,
         "dikembalikan": 1,
-        "disetujui": 3,
+        "disetujui": 4,
         "ditutup": 1,
     }
     html = response.content.decode()
-    assert 'data-total="draf">3<' in html and 'data-total="belum">1<' in html
+    assert 'data-total="draf">2<' in html and 'data-total="belum">1<' in html
     assert "Belum dibuat" in html and "Bawono Andi Widodo, S.STP." in html  # Sekar's pejabat penilai
     assert rows[NIP["dimas"]].diajukan == _wib(2027, 2, 1, 0, 30)
     assert rows[NIP["amirudin"]].penilai == "H. Ahmad Ujang Sugiono, S.H."
@@ -144,12 +162,15 @@ def test_late_flag_after_the_deadline_matches_skp_terlambat(cast, p, skp, client
     time_machine.move_to(_wib(2027, 2, 5, 10), tick=False)
     rows = _rows(_rekap(client_as(cast["analis_sdm"])))
     terlambat = {k for k in NIP if NIP[k] in rows and rows[NIP[k]].terlambat}
-    # Dimas submitted half an hour after midnight of 31 January; drafts and no SKP are late too. The
-    # draft revision of Sri and the new SKP of Lestari have no submission yet: late as Skp.terlambat says.
-    assert terlambat == {"dimas", "rina", "yoga", "sri", "budi", "lestari", "agus"}
+    # Dimas submitted half an hour after midnight of 31 January; drafts and no SKP are late too. Sri's
+    # approved v1 is in force while v2 is drawn up; Agus's March approval is of a revision: not late.
+    # Lestari's new SKP after a change of position has no submission yet: late as Skp.terlambat says.
+    assert terlambat == {"dimas", "rina", "yoga", "budi", "lestari"}
     for k, s in skp.items():
-        assert rows[NIP[k]].terlambat == Skp.objects.get(pk=s.pk).terlambat, k
-    assert _rekap(client_as(cast["analis_sdm"])).context["rekap"].total["terlambat"] == 7
+        if k in NIP:
+            assert rows[NIP[k]].terlambat == Skp.objects.get(pk=s.pk).terlambat, k
+    assert not Skp.objects.get(pk=skp["sri_v2"].pk).terlambat
+    assert _rekap(client_as(cast["analis_sdm"])).context["rekap"].total["terlambat"] == 5
 
 
 @pytest.mark.django_db
@@ -169,10 +190,10 @@ def test_nothing_is_late_before_the_deadline(cast, p, client_as, time_machine):
 def test_filters_by_status_and_late(cast, p, skp, client_as, time_machine):
     time_machine.move_to(_wib(2027, 2, 5, 10), tick=False)
     client = client_as(cast["analis_sdm"])
-    assert set(_rows(_rekap(client, status="draf"))) == {NIP["rina"], NIP["sri"], NIP["lestari"]}
+    assert set(_rows(_rekap(client, status="draf"))) == {NIP["rina"], NIP["lestari"]}
     assert set(_rows(_rekap(client, status="belum"))) == {NIP["yoga"]}
     late_approved = _rekap(client, status="disetujui", terlambat="1")
-    assert set(_rows(late_approved)) == {NIP["dimas"], NIP["agus"]}
+    assert set(_rows(late_approved)) == {NIP["dimas"]}
     assert late_approved.context["rekap"].total["semua"] == 10  # totals stay those of the whole unit
 
 
