@@ -140,3 +140,13 @@ KEBERATAN_HARI = 14
 
 # Decision c: the SKP deadline (month, day) of the year; default 31 January (seed 000), configurable per year.
 BATAS_SKP: tuple[int, int] = (1, 31)
+
+# Decision b: batas pengisian of an evaluation period (bulan, triwulan, semester), in calendar days
+# after the period ends. No source gives one: UNVERIFIED (configurable default; the admin instansi
+# changes every row's date on the period page).
+BATAS_PENGISIAN_HARI = 5
+
+# Decision c: SKP deadline reminders, sent this many calendar days before batas penyusunan (0: on the
+# day itself); a "terlambat" notice follows on the day after. Kinerja's choice, no source: UNVERIFIED
+# (configurable default).
+PENGINGAT_SKP_HARI: tuple[int, ...] = (14, 7, 3, 1, 0)

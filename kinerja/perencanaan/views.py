@@ -15,9 +15,9 @@ from kinerja.aturan import BERAKHLAK, JenisRumusan, klasifikasi_rumusan
 from kinerja.core.access import akses_of
 
 from . import halaman, selectors, services
-from .selectors_pk import sasaran_untuk_skp
 from .forms import AksiForm, BukaSkpForm, IndikatorForm, LampiranForm, RencanaHasilKerjaForm
 from .models import IndikatorKinerjaIndividu, RencanaHasilKerja, Skp
+from .selectors_pk import sasaran_untuk_skp
 from .validasi import masalah_pengajuan
 from .workflow import TRANSISI, Aksi, Peran, StatusSkp, TransisiDitolak
 

@@ -58,6 +58,19 @@ def _pegawai(demo, nip):
     return demo[nip].pk
 
 
+def _perjanjian(demo):
+    """A PK of BKPSDM: the unit above Sekar's, Bawono's and Dimas's, and Amirudin's own."""
+    from kinerja.perencanaan.models import PerjanjianKinerja
+
+    unit = UnitKerja.objects.get(kode="BKPSDM")
+    return PerjanjianKinerja.objects.get_or_create(unit_kerja=unit, tahun=2027)[0].pk
+
+
+def _pengelola_pk(other=403, outsider=None):
+    """Perjanjian kinerja are managed by the admin instansi and the pimpinan."""
+    return _admin_only(other, outsider) | {"pimpinan": 200}
+
+
 def _periode(demo):
     from kinerja.perencanaan import services
 
@@ -103,6 +116,11 @@ MATRIX = {
     "perencanaan:klasifikasi": (None, _all(200)),
     "perencanaan:skp-detail": (lambda d: [_skp(d).pk], _all(200) | {"outsider": 404}),
     "perencanaan:skp-pdf": (lambda d: [_skp(d).pk], _all(200) | {"outsider": 404}),
+    "perencanaan:skp-xlsx": (lambda d: [_skp(d).pk], _all(200) | {"outsider": 404}),
+    # Reports scoped to what the user may see (their own instansi's units): open to everyone signed in.
+    "perencanaan:pohon": (None, _all(200)),
+    "perencanaan:rekap": (None, _all(200)),
+    "perencanaan:rekap-xlsx": (None, _all(200)),
     # POST-only: a GET is refused (405) before anything is looked up; POST rights in test_views.
     "perencanaan:skp-aksi": (lambda d: [_skp(d).pk], _all(405)),
     "perencanaan:rhk-tambah": (lambda d: [_skp(d).pk], _all(405)),
@@ -114,8 +132,17 @@ MATRIX = {
     "perencanaan:matriks": (lambda d: [_skp(d).pk], _all(200) | {"outsider": 404}),
     "perencanaan:matriks-pdf": (lambda d: [_skp(d).pk], _all(200) | {"outsider": 404}),
     "perencanaan:isi-matriks": (lambda d: [_skp(d).pk], _all(405)),
+    "perencanaan:manual": (lambda d: [_rhk(d).indikator_set.get().pk], _all(200) | {"outsider": 404}),
+    "perencanaan:manual-pdf": (lambda d: [_skp(d).pk], _all(200) | {"outsider": 404}),
     "perencanaan:periode-list": (None, _admin_only()),
     "perencanaan:periode-edit": (lambda d: [_periode(d)], _admin_only(outsider=404)),
+    "perencanaan:pk-list": (None, _all(200)),
+    "perencanaan:pk-detail": (lambda d: [_perjanjian(d)], _all(200) | {"outsider": 404}),
+    "perencanaan:pk-create": (None, _pengelola_pk()),
+    "perencanaan:pk-edit": (lambda d: [_perjanjian(d)], _pengelola_pk(outsider=404)),
+    "perencanaan:pk-hapus": (lambda d: [_perjanjian(d)], _all(405)),
+    "perencanaan:pk-impor": (None, _pengelola_pk()),
+    "perencanaan:pk-impor-templat": (None, _pengelola_pk()),
 }
 # Outside the matrix's GET walk: logout is POST-only (tested in test_auth).
 NOT_GET = {"logout"}
