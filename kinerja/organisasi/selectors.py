@@ -59,6 +59,20 @@ def pegawai_scope(user, prefix: str = "") -> Q:
     return scope
 
 
+def dapat_melihat(user, pegawai: Pegawai) -> bool:
+    """`pegawai_scope` for one loaded pegawai, without a query: a detail page fetches its object by
+    primary key and checks here (test_permissions proves both agree for every demo pegawai)."""
+    akses = akses_of(user)
+    if akses.is_superadmin or pegawai.instansi_id in akses.pengelola_instansi_ids:
+        return True
+    me = akses.pegawai.pk if akses.pegawai else None
+    return me is not None and me in (
+        pegawai.pk,
+        pegawai.pejabat_penilai_id,
+        pegawai.atasan_pejabat_penilai_id,
+    )
+
+
 def visible_pegawai(user) -> QuerySet[Pegawai]:
     """A pegawai sees themself and their team; admin and pimpinan see their whole instansi."""
     return Pegawai.objects.filter(pegawai_scope(user))

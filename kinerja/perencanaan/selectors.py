@@ -7,7 +7,7 @@ from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 
 from kinerja.core.access import akses_of
-from kinerja.organisasi.selectors import pegawai_scope
+from kinerja.organisasi.selectors import dapat_melihat, pegawai_scope
 
 from .models import IndikatorKinerjaIndividu, RencanaHasilKerja, Skp
 from .workflow import StatusSkp
@@ -24,10 +24,19 @@ def skp_saya(user) -> QuerySet[Skp]:
     return Skp.objects.filter(pegawai=pegawai).select_related("periode").order_by("-periode__tahun", "-versi")
 
 
-def skp_dasar(user) -> QuerySet[Skp]:
-    """An SKP with its identity blocks (the snapshot of jabatan, unit and penilai that the page and the
-    formats print); its contents are read by `halaman` (page) or `skp_detail` (documents)."""
-    return visible_skp(user).select_related(
+def skp_dasar(user, pk: int) -> Skp | None:
+    """An SKP the user may see with its identity blocks (the snapshot of jabatan, unit and penilai that
+    the page and the formats print), or None; its contents are read by `halaman` (page) or
+    `skp_detail` (documents). Fetched by key and checked in Python: the page is opened all day long."""
+    try:
+        skp = _dengan_identitas(Skp.objects.all()).get(pk=pk)
+    except Skp.DoesNotExist:
+        return None
+    return skp if dapat_melihat(user, skp.pegawai) else None
+
+
+def _dengan_identitas(qs: QuerySet[Skp]) -> QuerySet[Skp]:
+    return qs.select_related(
         "periode",
         "pegawai__instansi",
         "jabatan",

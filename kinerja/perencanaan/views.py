@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.html import format_html
@@ -23,7 +23,10 @@ from .workflow import TRANSISI, Aksi, Peran, StatusSkp, TransisiDitolak
 
 
 def _skp(request, pk) -> Skp:
-    return get_object_or_404(selectors.skp_dasar(request.user), pk=pk)
+    skp = selectors.skp_dasar(request.user, pk)
+    if skp is None:
+        raise Http404
+    return skp
 
 
 def _rhk(request, pk) -> RencanaHasilKerja:

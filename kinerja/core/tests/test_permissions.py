@@ -210,3 +210,15 @@ def test_forbidden_post_changes_nothing(cast, demo, client_as):
         reverse("organisasi:pegawai-edit", args=[sekar.pk]), {"nama": "X"}
     )
     assert response.status_code == 404
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("role", ROLES[1:])
+def test_python_visibility_check_agrees_with_the_scoped_queryset(cast, demo, role):
+    from kinerja.organisasi.models import Pegawai
+    from kinerja.organisasi.selectors import dapat_melihat, visible_pegawai
+
+    user = cast[role]
+    visible = set(visible_pegawai(user).values_list("pk", flat=True))
+    for pegawai in Pegawai.objects.all():
+        assert dapat_melihat(user, pegawai) is (pegawai.pk in visible), (role, pegawai.nip)
