@@ -49,30 +49,18 @@ def _dengan_identitas(qs: QuerySet[Skp]) -> QuerySet[Skp]:
 
 def skp_detail(user) -> QuerySet[Skp]:
     """Everything the SKP documents print, in a fixed number of queries whatever its size."""
-    return (
-        visible_skp(user)
-        .select_related(  # the snapshot (jabatan, unit, penilai) is what the page and the formats print
-            "periode",
-            "pegawai__instansi",
-            "jabatan",
-            "unit_kerja",
-            "pejabat_penilai__jabatan",
-            "pejabat_penilai__unit_kerja",
-            "lampiran",
-        )
-        .prefetch_related(
-            Prefetch(
-                "rhk_set",
-                RencanaHasilKerja.objects.select_related("intervensi", "sasaran").prefetch_related(
-                    Prefetch(
-                        "indikator_set",
-                        IndikatorKinerjaIndividu.objects.select_related("manual").order_by("urutan", "id"),
-                    )
-                ),
+    return _dengan_identitas(visible_skp(user)).prefetch_related(
+        Prefetch(
+            "rhk_set",
+            RencanaHasilKerja.objects.select_related("intervensi", "sasaran").prefetch_related(
+                Prefetch(
+                    "indikator_set",
+                    IndikatorKinerjaIndividu.objects.select_related("manual").order_by("urutan", "id"),
+                )
             ),
-            "ekspektasi_set",
-            "riwayat_set__oleh",
-        )
+        ),
+        "ekspektasi_set",
+        "riwayat_set__oleh",
     )
 
 

@@ -11,7 +11,6 @@ from openpyxl import load_workbook
 from kinerja.aturan import BERAKHLAK, JUDUL_LAMPIRAN_SKP
 from kinerja.dokumen.xlsx import XLSX, KepalaRekap, tulis_rekap_xlsx
 from kinerja.organisasi.models import UnitKerja
-from kinerja.perencanaan import services
 from kinerja.perencanaan.models import (
     EkspektasiPerilaku,
     IndikatorKinerjaIndividu,
@@ -19,9 +18,9 @@ from kinerja.perencanaan.models import (
     PerjanjianKinerja,
     RencanaHasilKerja,
     SasaranStrategis,
-    Skp,
 )
 from kinerja.perencanaan.selectors_laporan import BarisRekap
+from kinerja.perencanaan.tests.factories import skp_dengan_status
 from kinerja.perencanaan.workflow import StatusSkp
 
 WIB = ZoneInfo("Asia/Jakarta")
@@ -34,21 +33,8 @@ SEKAR, BAWONO, AMIRUDIN, SEKDA = (
 DIMAS, YOGA = "199503142019031004", "200001052025011001"
 
 
-def _skp(pegawai, status=StatusSkp.DRAF, *, diajukan=None, disetujui=None):
-    periode = services.periode_tahun(pegawai.instansi, 2027)
-    skp = Skp.objects.create(
-        pegawai=pegawai,
-        periode=periode,
-        jenis=services.jenis_skp(pegawai),
-        jabatan=pegawai.jabatan,
-        unit_kerja=pegawai.unit_kerja,
-        pejabat_penilai=pegawai.pejabat_penilai,
-        tanggal_mulai=periode.tanggal_mulai,
-        tanggal_selesai=periode.tanggal_selesai,
-        status=status,
-        diajukan_pada=diajukan,
-        disetujui_pada=disetujui,
-    )
+def _skp(pegawai, status=StatusSkp.DRAF, **kw):
+    skp = skp_dengan_status(pegawai, status, **kw)
     EkspektasiPerilaku.objects.bulk_create(
         EkspektasiPerilaku(skp=skp, nilai=i) for i in range(len(BERAKHLAK))
     )

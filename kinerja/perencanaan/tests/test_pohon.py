@@ -9,16 +9,15 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from kinerja.organisasi.models import Pegawai, UnitKerja
-from kinerja.perencanaan import services
 from kinerja.perencanaan.models import (
     IndikatorKinerjaIndividu,
     IndikatorKinerjaUtama,
     PerjanjianKinerja,
     RencanaHasilKerja,
     SasaranStrategis,
-    Skp,
 )
 from kinerja.perencanaan.pohon import Indikator, Induk, Rhk, Sasaran, SkpRingkas, bangun_pohon, skp_berlaku
+from kinerja.perencanaan.tests.factories import skp_dengan_status
 from kinerja.perencanaan.workflow import StatusSkp
 
 # --- the tree, without a database ---------------------------------------------------------------------
@@ -180,20 +179,8 @@ AMIRUDIN, BAWONO, SEKAR, DIMAS = (
 SRI, AGUS = "197505102000032002", "198209152006041005"
 
 
-def _skp(pegawai, *, status=StatusSkp.DRAF, versi=1, tahun=TAHUN):
-    periode = services.periode_tahun(pegawai.instansi, tahun)
-    return Skp.objects.create(
-        pegawai=pegawai,
-        periode=periode,
-        jenis=services.jenis_skp(pegawai),
-        jabatan=pegawai.jabatan,
-        unit_kerja=pegawai.unit_kerja,
-        pejabat_penilai=pegawai.pejabat_penilai,
-        tanggal_mulai=periode.tanggal_mulai,
-        tanggal_selesai=periode.tanggal_selesai,
-        status=status,
-        versi=versi,
-    )
+def _skp(pegawai, *, status=StatusSkp.DRAF, **kw):
+    return skp_dengan_status(pegawai, status, **kw)
 
 
 def _rhk(skp, uraian, *, intervensi=None, sasaran=None, target="100"):

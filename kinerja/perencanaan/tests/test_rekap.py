@@ -10,8 +10,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from kinerja.organisasi.models import Pegawai, UnitKerja
-from kinerja.perencanaan import services
 from kinerja.perencanaan.models import Skp
+from kinerja.perencanaan.tests.factories import skp_dengan_status
 from kinerja.perencanaan.workflow import StatusSkp
 
 WIB = ZoneInfo("Asia/Jakarta")
@@ -35,33 +35,8 @@ def _wib(*args) -> datetime:
     return datetime(*args, tzinfo=WIB)
 
 
-def _skp(
-    pegawai,
-    status=StatusSkp.DRAF,
-    *,
-    versi=1,
-    tahun=TAHUN,
-    mulai=None,
-    diajukan=None,
-    disetujui=None,
-    revisi_dari=None,
-):
-    periode = services.periode_tahun(pegawai.instansi, tahun)
-    return Skp.objects.create(
-        pegawai=pegawai,
-        periode=periode,
-        jenis=services.jenis_skp(pegawai),
-        jabatan=pegawai.jabatan,
-        unit_kerja=pegawai.unit_kerja,
-        pejabat_penilai=pegawai.pejabat_penilai,
-        tanggal_mulai=mulai or periode.tanggal_mulai,
-        tanggal_selesai=periode.tanggal_selesai,
-        status=status,
-        versi=versi,
-        diajukan_pada=diajukan,
-        disetujui_pada=disetujui,
-        revisi_dari=revisi_dari,
-    )
+def _skp(pegawai, status=StatusSkp.DRAF, **kw):
+    return skp_dengan_status(pegawai, status, **kw)
 
 
 @pytest.fixture
