@@ -34,11 +34,11 @@ run: install
 
 # Debian packages: chromium (browser tests), poppler-utils (pdftotext in PDF tests), Pango and a font
 # (WeasyPrint renders the SKP PDFs with them).
-DEB_PACKAGES := chromium poppler-utils libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core
+DEB_PACKAGES := chromium poppler-utils libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core libharfbuzz-subset0
 
 test-browser-deps:
 	@if ! command -v chromium >/dev/null || ! command -v pdftotext >/dev/null \
-	    || ! ldconfig -p | grep -q libpangoft2-1.0; then \
+	    || ! ldconfig -p | grep -q libpangoft2-1.0 || ! ldconfig -p | grep -q libharfbuzz-subset; then \
 	  echo "Installing Debian packages for the browser and PDF tests: $(DEB_PACKAGES)"; \
 	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(DEB_PACKAGES) >/dev/null) \
 	  || (sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(DEB_PACKAGES) >/dev/null); \
