@@ -1,5 +1,6 @@
 """Dashboard sections of perencanaan: the pegawai's SKP of this year; SKP awaiting the penilai."""
 
+from django.db.models import Count
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -68,3 +69,37 @@ def skp_menunggu(akses: Akses) -> Bagian | None:
         _("Persetujuan SKP"),
         [Item(_("SKP bawahan menunggu persetujuan Anda"), reverse("perencanaan:skp-inbox"), n, "warning")],
     )
+
+
+@register
+def skp_instansi(akses: Akses) -> Bagian | None:
+    """For the admin instansi and the pimpinan: how far the instansi is with this year's SKP."""
+    ids = akses.pengelola_instansi_ids
+    if not ids:
+        return None
+    tahun = timezone.localdate().year
+    jumlah = dict(
+        Skp.objects.filter(pegawai__instansi_id__in=ids, periode__tahun=tahun, revisi_dari__isnull=True)
+        .values_list("status")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
+    rekap = reverse("perencanaan:rekap")
+    bagian = Bagian(_("SKP %(tahun)s instansi") % {"tahun": tahun})
+    for status, tingkat in (
+        (StatusSkp.DRAF, "secondary"),
+        (StatusSkp.DIAJUKAN, "warning"),
+        (StatusSkp.DIKEMBALIKAN, "danger"),
+        (StatusSkp.DISETUJUI, "success"),
+    ):
+        bagian.items.append(
+            Item(
+                _("SKP %(status)s") % {"status": StatusSkp(status).label.lower()},
+                f"{rekap}?tahun={tahun}&status={status}",
+                jumlah.get(status, 0),
+                tingkat,
+            )
+        )
+    bagian.items.append(Item(_("Pegawai terlambat menyusun SKP"), f"{rekap}?tahun={tahun}&terlambat=1"))
+    bagian.items.append(Item(_("Pohon kinerja"), reverse("perencanaan:pohon")))
+    return bagian

@@ -230,3 +230,21 @@ def test_jpt_rhk_links_a_perjanjian_kinerja_sasaran_of_its_unit(demo, client_as)
     assert not skp.rhk_set.exists()
     client.post(url, {"jenis": "utama", "uraian": "Terwujudnya ASN profesional", "sasaran": sasaran.pk})
     assert skp.rhk_set.get().sasaran == sasaran
+
+
+@pytest.mark.django_db
+def test_admin_dashboard_counts_the_instansis_skp(cast, demo, client_as, time_machine):
+    time_machine.move_to(date(2027, 1, 15))
+    sekar = demo[SEKAR]
+    skp = services.buka_skp(pegawai=sekar, periode=services.periode_tahun(sekar.instansi, 2027))
+    Skp.objects.filter(pk=skp.pk).update(status=StatusSkp.DIAJUKAN)
+    services.buka_skp(pegawai=demo[BAWONO], periode=skp.periode)
+    bagian = {
+        b.judul: b for b in client_as(cast["analis_sdm"]).get(reverse("core:dashboard")).context["sections"]
+    }
+    items = {i.teks: i for i in bagian["SKP 2027 instansi"].items}
+    assert items["SKP diajukan"].jumlah == 1 and items["SKP draf"].jumlah == 1
+    assert items["SKP disetujui"].jumlah == 0
+    assert items["SKP diajukan"].url == reverse("perencanaan:rekap") + "?tahun=2027&status=diajukan"
+    pegawai_view = client_as(cast["pegawai"]).get(reverse("core:dashboard")).context["sections"]
+    assert "SKP 2027 instansi" not in {b.judul for b in pegawai_view}
