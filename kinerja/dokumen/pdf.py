@@ -48,13 +48,14 @@ def manual_pdf(skp) -> bytes:
     format's check boxes for tingkat kendali and periode pelaporan."""
     from kinerja.perencanaan.models import ManualIndikator
 
-    indikator = [(r, iki) for r in skp.rhk_set.all() for iki in r.indikator_set.all()]
-    manual = {m.indikator_id: m for m in ManualIndikator.objects.filter(indikator__rhk__skp=skp)}
+    daftar = [  # skp_detail loads each indikator with its manual
+        (r, iki, getattr(iki, "manual", None)) for r in skp.rhk_set.all() for iki in r.indikator_set.all()
+    ]
     return render_pdf(
         "dokumen/manual.html",
         {
             "skp": skp,
-            "daftar": [(r, iki, manual.get(iki.pk)) for r, iki in indikator],
+            "daftar": daftar,
             "kendali": ManualIndikator.TingkatKendali.choices,
             "pelaporan": ManualIndikator.PeriodePelaporan.choices,
         },

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 
 from kinerja.aturan import BERAKHLAK, JenisRumusan, klasifikasi_rumusan
 from kinerja.core.access import akses_of
+from kinerja.core.unduhan import PDF, nama_berkas_skp, unduhan
 
 from . import halaman, selectors, services
 from .forms import AksiForm, BukaSkpForm, IndikatorForm, LampiranForm, RencanaHasilKerjaForm
@@ -125,11 +126,7 @@ def skp_pdf(request, pk: int):
     from kinerja.dokumen.pdf import skp_pdf as render
 
     skp = _skp(request, pk)
-    response = HttpResponse(render(skp), content_type="application/pdf")
-    response["Content-Disposition"] = (
-        f'attachment; filename="SKP_{skp.periode.tahun}_{skp.pegawai.nip}_v{skp.versi}.pdf"'
-    )
-    return response
+    return unduhan(render(skp), nama_berkas_skp(skp, "SKP", "pdf"), PDF)
 
 
 @login_required

@@ -11,12 +11,14 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+
+from kinerja.core.unduhan import nama_berkas_skp, unduhan
 
 from . import selectors, selectors_laporan
 from .selectors_laporan import STATUS_REKAP, DiLuarJangkauan, Lingkup
@@ -155,8 +157,4 @@ def skp_xlsx(request, pk: int):
     from kinerja.dokumen.xlsx import skp_xlsx as render_xlsx
 
     skp = get_object_or_404(selectors.skp_detail(request.user), pk=pk)
-    response = HttpResponse(render_xlsx(skp), content_type=XLSX)
-    response["Content-Disposition"] = (
-        f'attachment; filename="SKP_{skp.periode.tahun}_{skp.pegawai.nip}_v{skp.versi}.xlsx"'
-    )
-    return response
+    return unduhan(render_xlsx(skp), nama_berkas_skp(skp, "SKP", "xlsx"), XLSX)

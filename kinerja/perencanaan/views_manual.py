@@ -3,9 +3,10 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+
+from kinerja.core.unduhan import PDF, nama_berkas_skp, unduhan
 
 from . import selectors, services
 from .forms import ManualIndikatorForm
@@ -44,8 +45,4 @@ def manual_pdf(request, pk: int):
     from kinerja.dokumen.pdf import manual_pdf as render_pdf
 
     skp = get_object_or_404(selectors.skp_detail(request.user), pk=pk)
-    response = HttpResponse(render_pdf(skp), content_type="application/pdf")
-    response["Content-Disposition"] = (
-        f'attachment; filename="Manual_IKI_{skp.periode.tahun}_{skp.pegawai.nip}_v{skp.versi}.pdf"'
-    )
-    return response
+    return unduhan(render_pdf(skp), nama_berkas_skp(skp, "Manual_IKI", "pdf"), PDF)

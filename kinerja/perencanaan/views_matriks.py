@@ -6,12 +6,12 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from kinerja.core.access import akses_of
+from kinerja.core.unduhan import PDF, nama_berkas_skp, unduhan
 from kinerja.organisasi.selectors import visible_pegawai
 
 from . import matriks, selectors, services
@@ -91,11 +91,8 @@ def matriks_pdf(request, pk: int):
     from kinerja.dokumen.pdf import matriks_pdf as render_pdf
 
     skp = _skp_matriks(request, pk)
-    response = HttpResponse(render_pdf(matriks.muat(skp)), content_type="application/pdf")
-    response["Content-Disposition"] = (
-        f'attachment; filename="Matriks_Peran_Hasil_{skp.periode.tahun}_{skp.pegawai.nip}.pdf"'
-    )
-    return response
+    nama = nama_berkas_skp(skp, "Matriks_Peran_Hasil", "pdf", versi=False)
+    return unduhan(render_pdf(matriks.muat(skp)), nama, PDF)
 
 
 @login_required

@@ -7,7 +7,6 @@ pimpinan of the PK's instansi and the superadmin (anyone else who sees the PK: 4
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -15,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from kinerja.core.access import akses_of
+from kinerja.core.unduhan import unduhan
 
 from . import selectors_pk, services_pk
 from .forms_pk import ImporPkForm, PkEditor, PkFilterForm
@@ -187,6 +187,4 @@ def pk_impor(request):
 @require_GET
 def pk_impor_templat(request):
     _require_pengelola(request)
-    response = HttpResponse(templat_xlsx(), content_type=XLSX)
-    response["Content-Disposition"] = 'attachment; filename="templat_perjanjian_kinerja.xlsx"'
-    return response
+    return unduhan(templat_xlsx(), "templat_perjanjian_kinerja.xlsx", XLSX)
