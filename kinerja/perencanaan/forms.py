@@ -127,3 +127,14 @@ class ManualIndikatorForm(forms.ModelForm):
                 if self.fields[name].required and not data[name]:
                     self.add_error(name, _("Bagian ini wajib diisi."))
         return data
+
+
+class PindahJabatanForm(forms.Form):
+    tanggal = forms.DateField(
+        label=_("Mulai jabatan baru"),
+        widget=forms.DateInput(attrs={"type": "date"}),
+        error_messages={
+            "required": _("Isi tanggal mulai jabatan baru."),
+            "invalid": _("Tanggal tidak valid."),
+        },
+    )

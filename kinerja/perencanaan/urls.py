@@ -13,6 +13,7 @@ urlpatterns = [
     path("<int:pk>/", views.skp_detail, name="skp-detail"),
     path("<int:pk>/aksi/", views.skp_aksi, name="skp-aksi"),
     path("<int:pk>/pdf/", views.skp_pdf, name="skp-pdf"),
+    path("<int:pk>/pindah/", views.skp_pindah, name="skp-pindah"),
     path("<int:pk>/xlsx/", views_laporan.skp_xlsx, name="skp-xlsx"),
     path("<int:pk>/rhk/", views.rhk_tambah, name="rhk-tambah"),
     path("<int:pk>/lampiran/", views.lampiran_simpan, name="lampiran-simpan"),

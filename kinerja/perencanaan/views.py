@@ -16,7 +16,14 @@ from kinerja.core.access import akses_of
 from kinerja.core.unduhan import PDF, nama_berkas_skp, unduhan
 
 from . import halaman, selectors, services
-from .forms import AksiForm, BukaSkpForm, IndikatorForm, LampiranForm, RencanaHasilKerjaForm
+from .forms import (
+    AksiForm,
+    BukaSkpForm,
+    IndikatorForm,
+    LampiranForm,
+    PindahJabatanForm,
+    RencanaHasilKerjaForm,
+)
 from .models import IndikatorKinerjaIndividu, RencanaHasilKerja, Skp
 from .selectors_pk import sasaran_untuk_skp
 from .validasi import masalah_pengajuan
@@ -88,11 +95,8 @@ def skp_detail(request, pk: int):
     if can_edit:
         for r in rhk:  # one form per RHK, with ids of its own (labels must point at the right input)
             r.indikator_form = IndikatorForm(skp=skp, auto_id=f"iki-{r.pk}-%s")
-    aksi = [
-        a
-        for (status, a), (_ke, boleh) in TRANSISI.items()
-        if status == skp.status and boleh & peran and a != Aksi.TUTUP
-    ]
+    boleh = [a for (status, a), (_ke, siapa) in TRANSISI.items() if status == skp.status and siapa & peran]
+    aksi = [a for a in boleh if a != Aksi.TUTUP]  # closing is the change of position's own form
     ekspektasi = halaman.ekspektasi(skp)
     return render(
         request,
@@ -116,6 +120,7 @@ def skp_detail(request, pk: int):
             else None,
             "lampiran_form": LampiranForm(instance=skp.lampiran) if can_edit else None,
             "masalah": masalah_pengajuan(skp) if can_edit else [],
+            "pindah_form": PindahJabatanForm() if Aksi.TUTUP in boleh else None,
             "tampil_matriks": Peran.PEGAWAI not in peran or akses_of(request.user).is_pejabat_penilai,
         },
     )
@@ -281,3 +286,24 @@ def klasifikasi(request):
             hasil.alasan,
         )
     )
+
+
+@login_required
+@require_POST
+def skp_pindah(request, pk: int):
+    """A mid-year change of position: closes this SKP the day before and opens a draft from that date
+    for the pegawai's (already updated) jabatan."""
+    skp = _skp(request, pk)
+    if Peran.ADMIN not in services.peran_atas(skp, request.user):
+        raise PermissionDenied(_("Pindah jabatan dicatat oleh admin instansi."))
+    form = PindahJabatanForm(request.POST)
+    if not form.is_valid():
+        _pesan_galat(request, form)
+        return redirect(skp)
+    try:
+        baru = services.pindah_jabatan(skp=skp, tanggal=form.cleaned_data["tanggal"], by=request.user)
+    except TransisiDitolak as e:
+        messages.error(request, str(e))
+        return redirect(skp)
+    messages.success(request, _("SKP lama ditutup; SKP baru dibuka sebagai draf."))
+    return redirect(baru)

@@ -123,6 +123,7 @@ MATRIX = {
     "perencanaan:rekap-xlsx": (None, _all(200)),
     # POST-only: a GET is refused (405) before anything is looked up; POST rights in test_views.
     "perencanaan:skp-aksi": (lambda d: [_skp(d).pk], _all(405)),
+    "perencanaan:skp-pindah": (lambda d: [_skp(d).pk], _all(405)),
     "perencanaan:rhk-tambah": (lambda d: [_skp(d).pk], _all(405)),
     "perencanaan:lampiran-simpan": (lambda d: [_skp(d).pk], _all(405)),
     "perencanaan:ekspektasi-simpan": (lambda d: [_skp(d).pk], _all(405)),

@@ -248,3 +248,24 @@ def test_admin_dashboard_counts_the_instansis_skp(cast, demo, client_as, time_ma
     assert items["SKP diajukan"].url == reverse("perencanaan:rekap") + "?tahun=2027&status=diajukan"
     pegawai_view = client_as(cast["pegawai"]).get(reverse("core:dashboard")).context["sections"]
     assert "SKP 2027 instansi" not in {b.judul for b in pegawai_view}
+
+
+@pytest.mark.django_db
+def test_change_of_position_from_the_skp_page(skp, cast, client_as):
+    url = reverse("perencanaan:skp-pindah", args=[skp.pk])
+    assert client_as(cast["pegawai"]).post(url, {"tanggal": "2027-07-01"}).status_code == 403
+    admin = client_as(cast["analis_sdm"])
+    assert "Pindah jabatan di tengah tahun" in admin.get(skp.get_absolute_url()).content.decode()
+    for bad in ("", "kemarin", "2026-12-01", "2027-01-01"):  # missing, invalid, outside or at the start
+        admin.post(url, {"tanggal": bad})
+        assert Skp.objects.get(pk=skp.pk).status == StatusSkp.DRAF and Skp.objects.count() == 1, bad
+    response = admin.post(url, {"tanggal": "2027-07-01"})
+    baru = Skp.objects.exclude(pk=skp.pk).get()
+    assert response["Location"] == baru.get_absolute_url()
+    skp.refresh_from_db()
+    assert (skp.status, skp.tanggal_selesai) == (StatusSkp.DITUTUP, date(2027, 6, 30))
+    assert (baru.status, baru.tanggal_mulai) == (StatusSkp.DRAF, date(2027, 7, 1))
+    assert (
+        "Pindah jabatan di tengah tahun"
+        not in client_as(cast["pegawai"]).get(baru.get_absolute_url()).content.decode()
+    )
