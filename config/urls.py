@@ -9,6 +9,8 @@ urlpatterns = [
     path("akun/", include("kinerja.core.auth_urls")),
     path("organisasi/", include("kinerja.organisasi.urls")),
     path("skp/", include("kinerja.perencanaan.urls")),
+    path("pelaksanaan/", include("kinerja.pelaksanaan.urls")),
+    path("penilaian/", include("kinerja.penilaian.urls")),
     path("", include("kinerja.core.urls")),
 ]
 if settings.DEBUG:

@@ -5,26 +5,7 @@ from django.urls import get_resolver, reverse
 
 from kinerja.organisasi.models import Jabatan, UnitKerja
 
-ROLES = [
-    "anonim",
-    "pegawai",
-    "pejabat_penilai",
-    "atasan_pejabat_penilai",
-    "analis_sdm",
-    "pimpinan",
-    "outsider",
-    "superadmin",
-]
-LOGIN = 302  # anonymous users are sent to the login page
-
-
-def _all(code):
-    return dict.fromkeys(ROLES[1:], code) | {"anonim": LOGIN}
-
-
-def _admin_only(other=403, outsider=None):
-    return _all(other) | {"analis_sdm": 200, "superadmin": 200, "outsider": outsider or other}
-
+from .izin import LOGIN, ROLES, _admin_only, _all, matriks_tahap
 
 SEKAR, AGUS = "199106112012062001", "198209152006041005"
 
@@ -145,6 +126,7 @@ MATRIX = {
     "perencanaan:pk-impor": (None, _pengelola_pk()),
     "perencanaan:pk-impor-templat": (None, _pengelola_pk()),
 }
+MATRIX |= matriks_tahap()
 # Outside the matrix's GET walk: logout is POST-only (tested in test_auth).
 NOT_GET = {"logout"}
 
