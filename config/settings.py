@@ -170,6 +170,38 @@ WHITENOISE_USE_FINDERS = True
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(os.getenv("KINERJA_MEDIA_ROOT", str(BASE_DIR / "var" / "media")))
 
+
+def storages_from_env() -> dict:
+    """Uploaded files (bukti dukung) go to MEDIA_ROOT, or to an S3-compatible bucket when
+    KINERJA_S3_BUCKET is set (docs/operasi.md, "Penyimpanan bukti dukung"). Files are never served
+    from a public URL: downloads go through a view that checks the right to see the SKP."""
+    default = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+    bucket = os.getenv("KINERJA_S3_BUCKET", "")
+    if bucket:
+        options = {
+            "bucket_name": bucket,
+            "access_key": env_secret("KINERJA_S3_ACCESS_KEY") or None,
+            "secret_key": env_secret("KINERJA_S3_SECRET_KEY") or None,
+            "endpoint_url": os.getenv("KINERJA_S3_ENDPOINT_URL") or None,
+            "region_name": os.getenv("KINERJA_S3_REGION") or None,
+            "default_acl": "private",
+            "querystring_auth": True,
+            "file_overwrite": False,  # two uploads with the same name never replace each other
+        }
+        default = {
+            "BACKEND": "storages.backends.s3.S3Storage",
+            "OPTIONS": {k: v for k, v in options.items() if v is not None},
+        }
+    return {
+        "default": default,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+
+
+STORAGES = storages_from_env()
+# Size limit of one bukti dukung file, in MB.
+KINERJA_BUKTI_MAKS_MB = env_int("KINERJA_BUKTI_MAKS_MB", 10)
+
 _email_backend = os.getenv("DJANGO_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 MAILERS = {
     "default": {
