@@ -11,7 +11,7 @@ from datetime import date, timedelta
 from typing import NamedTuple
 
 from django.db import transaction
-from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Count, IntegerField, OuterRef, ProtectedError, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.dates import MONTHS
@@ -214,7 +214,19 @@ def _simpan_jadwal(periode: PeriodeKinerja, rows: list[Jadwal], *, ganti_siklus:
         periode.jadwal_set.all().delete()
         ada = {}
     else:
-        periode.jadwal_set.exclude(nomor__in=[r.nomor for r in rows]).delete()
+        hilang = periode.jadwal_set.exclude(nomor__in=[r.nomor for r in rows])
+        try:
+            hilang.delete()
+        except ProtectedError:  # rencana aksi, realisasi or penilaian of a period the new dates drop
+            raise PeriodeDitolak(
+                [
+                    _(
+                        "Tanggal periode tidak dapat dipersempit: periode penilaian ke-%(nomor)s sudah "
+                        "memiliki rencana aksi, realisasi atau penilaian."
+                    )
+                    % {"nomor": ", ".join(str(n) for n in hilang.values_list("nomor", flat=True))}
+                ]
+            ) from None
         ada = {j.nomor: j for j in periode.jadwal_set.all()}
     ubah, baru, now = [], [], timezone.now()
     for r in rows:
