@@ -2,7 +2,9 @@
 
 Targets (issue 2): the pegawai list ≥ 35% of a minimal logged-in view's throughput under gunicorn;
 100,000 pegawai imported from CSV in < 60 s with peak memory < 500 MB; generate_synthetic of 100,000
-pegawai in < 60 s on SQLite. Everything runs against a throw-away SQLite database in a temp folder.
+pegawai in < 60 s on SQLite. Issue 5: the annual predikat recap of the 100,000-pegawai instansi in
+< 10 s (bench/data_penilaian.py), and a unit's distribution page ≥ 25% of the minimal view. Everything
+runs against a throw-away SQLite database in a temp folder.
 """
 
 import csv
@@ -33,6 +35,8 @@ TARGETS = {
     "skp_detail_ratio": (">=", 0.25),
     "skp_inbox_ratio": (">=", 0.25),
     "skp_pdf_s": ("<", 1),
+    "rekap_predikat_100k_s": ("<", 10),
+    "distribusi_unit_ratio": (">=", 0.25),
 }
 
 
@@ -257,6 +261,13 @@ def main() -> None:
         skp_data = json.loads(manage(e, "shell", "-c", "import bench.data_skp").strip().splitlines()[-1])
         results["skp_pdf_s"] = skp_data["pdf_s"]
         print(f"SKP PDF (20 rencana hasil kerja × 3 indikator): {skp_data['pdf_s']} s")
+        nilai = json.loads(manage(e, "shell", "-c", "import bench.data_penilaian").strip().splitlines()[-1])
+        results["rekap_predikat_100k_s"] = nilai["rekap_predikat_100k_s"]
+        print(
+            f"{nilai['penilaian']} annual penilaian written in {nilai['tulis_s']} s; "
+            f"rekap_predikat over {nilai['unit']} units: {nilai['rekap_predikat_100k_s']} s"
+        )
+        distribusi = f"/penilaian/distribusi/?unit={nilai['distribusi_unit']}&tahun={nilai['tahun']}&nomor=0"
         port = free_port()
         server = serve(e, port)
         try:
@@ -266,10 +277,11 @@ def main() -> None:
             skp_detail = throughput(port, f"/skp/{skp_data['skp']}/", kabid)
             skp_inbox = throughput(port, "/skp/bawahan/", kabid)
             cookie = login(port, "bench", "bench-pass-123")
-            for path in ("/bench/minimal/", "/organisasi/pegawai/"):
+            for path in ("/bench/minimal/", "/organisasi/pegawai/", distribusi):
                 warm(port, path, cookie)
             minimal = throughput(port, "/bench/minimal/", cookie)
             listing = throughput(port, "/organisasi/pegawai/", cookie)
+            distribusi_rps = throughput(port, distribusi, cookie)
         finally:
             server.terminate()
             server.wait()
@@ -280,6 +292,12 @@ def main() -> None:
         results["skp_inbox_rps"] = round(skp_inbox, 1)
         results["skp_detail_ratio"] = round(skp_detail / minimal, 3)
         results["skp_inbox_ratio"] = round(skp_inbox / minimal, 3)
+        results["distribusi_unit_rps"] = round(distribusi_rps, 1)
+        results["distribusi_unit_ratio"] = round(distribusi_rps / minimal, 3)
+        print(
+            f"distribusi page of a unit with {nilai['distribusi_unit_pegawai']} pegawai: "
+            f"{distribusi_rps:.1f} req/s, ratio {distribusi_rps / minimal:.1%}"
+        )
         print(
             f"SKP page (20×3): {skp_detail:.1f} req/s, ratio {skp_detail / minimal:.1%}; "
             f"penilai inbox (50): {skp_inbox:.1f} req/s, ratio {skp_inbox / minimal:.1%}"
