@@ -67,6 +67,21 @@ def _isolated_cache(settings):
     cache.clear()
 
 
+class _TanpaIngatan(dict):
+    """A memo that never remembers: query counts in tests do not depend on what an earlier request of
+    the same process left behind (the memo itself is tested in test_lingkup_pilihan)."""
+
+    def __setitem__(self, key, value):
+        pass
+
+
+@pytest.fixture(autouse=True)
+def _unit_tree_memo_off(monkeypatch):
+    from kinerja.perencanaan import selectors_laporan
+
+    monkeypatch.setattr(selectors_laporan, "_pohon", _TanpaIngatan())
+
+
 # --- browser tests (Playwright with Debian's Chromium; never `playwright install`) ---
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"

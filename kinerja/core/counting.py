@@ -7,6 +7,7 @@ changes. The cache is Django's default cache, shared by all workers (see setting
 """
 
 import hashlib
+import secrets
 
 from django.core.cache import cache
 from django.core.paginator import Paginator
@@ -20,18 +21,25 @@ def _version_key(namespace: str) -> str:
     return f"count-version:{namespace}"
 
 
+def version(namespace: str) -> int:
+    """The current version of `namespace`: it changes whenever `invalidate_counts(namespace)` runs."""
+    value = cache.get(_version_key(namespace))
+    if value is None:
+        # A random start: a cleared cache never hands out a version that something still remembers.
+        cache.add(_version_key(namespace), secrets.randbits(48), None)
+        value = cache.get(_version_key(namespace))
+    return value
+
+
 def cached_count(qs: QuerySet, *, namespace: str, key: str | None = None) -> int:
     """`qs.count()`, cached. `key` identifies the query (e.g. user and filters); by default its SQL,
     which costs one extra compilation of the query."""
-    version = cache.get(_version_key(namespace))
-    if version is None:
-        version = 1
-        cache.add(_version_key(namespace), version, None)
+    version_ = version(namespace)
     if key is None:
         sql, params = qs.query.sql_with_params()
         key = f"{sql}:{params!r}"
     digest = hashlib.sha1(f"{qs.db}:{key}".encode()).hexdigest()
-    key = f"count:{namespace}:{version}:{digest}"
+    key = f"count:{namespace}:{version_}:{digest}"
     count = cache.get(key)
     if count is None:
         count = qs.count()
@@ -44,7 +52,7 @@ def invalidate_counts(namespace: str) -> None:
     try:
         cache.incr(_version_key(namespace))
     except ValueError:
-        cache.set(_version_key(namespace), 2, None)
+        cache.set(_version_key(namespace), secrets.randbits(48), None)
 
 
 class CachedCountPaginator(Paginator):

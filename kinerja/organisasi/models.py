@@ -334,6 +334,14 @@ def _pegawai_changed(sender, **kwargs):
     invalidate_counts(PEGAWAI_COUNTS)
 
 
+UNIT_TREE = "unit-tree"  # version of every instansi's unit tree held in memory by the report pages
+
+
+@receiver([post_save, post_delete], sender=UnitKerja)
+def _unit_changed(sender, **kwargs):
+    invalidate_counts(UNIT_TREE)
+
+
 class PenugasanPlt(BaseModel):
     """Pelaksana Tugas (vacant post) or Pelaksana Harian (holder temporarily absent)."""
 

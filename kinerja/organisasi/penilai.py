@@ -17,7 +17,7 @@ from django.db.models import Q
 
 from kinerja.core.counting import invalidate_counts
 
-from .models import PEGAWAI_COUNTS, Instansi, Jabatan, Pegawai, PenugasanPlt
+from .models import PEGAWAI_COUNTS, UNIT_TREE, Instansi, Jabatan, Pegawai, PenugasanPlt
 
 
 @dataclass(frozen=True)
@@ -126,4 +126,5 @@ def sync_penilai(*, instansi: Instansi, on: date) -> int:
                 atasan_penilai_pimpinan_instansi=atasan_pimpinan,
             )
     invalidate_counts(PEGAWAI_COUNTS)  # also after bulk writes (import, synthetic) that skip signals
+    invalidate_counts(UNIT_TREE)
     return sum(len(ids) for ids in groups.values())

@@ -6,13 +6,16 @@ PP 30/2019 Pasal 59; regulasi.md §3, decisions a, d, e, f.
 """
 
 from django.conf import settings
-from django.db import models
+from django.db import models, transaction
 from django.db.models import Q
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from kinerja.aturan import CapaianOrganisasi, Predikat, RatingKerja
 from kinerja.aturan.referensi import KEBERATAN_HARI
+from kinerja.core.counting import invalidate_counts
 from kinerja.core.models import BaseModel
 
 from .workflow import StatusKeberatan, StatusPenilaian
@@ -260,3 +263,22 @@ class RiwayatPenilaian(models.Model):
 
     def __str__(self) -> str:
         return f"{self.penilaian_id} {self.aksi}"
+
+
+# --- what cached reads of penilaian depend on ------------------------------------------------------
+
+DATA_PENILAIAN = "penilaian-data"  # version of every cached distribution (kinerja.core.counting)
+
+
+def penilaian_berubah() -> None:
+    """Forget every cached distribution: now, and again when the surrounding transaction commits (a
+    reader between the two could otherwise cache what it read before the commit)."""
+    invalidate_counts(DATA_PENILAIAN)
+    transaction.on_commit(lambda: invalidate_counts(DATA_PENILAIAN))
+
+
+@receiver([post_save, post_delete], sender=Penilaian)
+@receiver([post_save, post_delete], sender=CapaianKinerjaOrganisasi)
+@receiver([post_save, post_delete], sender=JustifikasiDistribusi)
+def _penilaian_changed(sender, **kwargs):
+    penilaian_berubah()

@@ -10,18 +10,21 @@ the unit's pimpinan: the pimpinan's own penilaian is set one level above and is 
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Count
+from django.core.cache import cache
+from django.db.models import Count, Q
+from django.utils import translation
 
 from kinerja.aturan import JenjangFungsional, Predikat, tulis_nip
 from kinerja.core.access import akses_of
-from kinerja.organisasi.models import Pegawai, nama_dengan_gelar
+from kinerja.core.counting import version
+from kinerja.organisasi.models import PEGAWAI_COUNTS, UNIT_TREE, Pegawai, nama_dengan_gelar
 from kinerja.perencanaan.models import PeriodeKinerja
 from kinerja.perencanaan.selectors_laporan import Lingkup, Unit
 
 from .capaian import PeriodePenilaian, sub_unit
 from .distribusi import RingkasanDistribusi, ringkasan_distribusi
-from .models import CapaianKinerjaOrganisasi, JustifikasiDistribusi, Penilaian
-from .struktur import kepala_unit
+from .models import DATA_PENILAIAN, CapaianKinerjaOrganisasi, JustifikasiDistribusi, Penilaian
+from .struktur import kepala_unit, unit_dipimpin_oleh
 from .workflow import StatusPenilaian
 
 JENJANG = dict(JenjangFungsional.choices())
@@ -36,25 +39,25 @@ def jabatan_lengkap(nama: str | None, jenjang: str | None) -> str:
 
 @dataclass
 class Jangkauan:
-    """The units of the lingkup's instansi whose distribution the user may see, and each unit's
-    pimpinan (read once for all units)."""
+    """The units of the lingkup's instansi whose distribution the user may see."""
 
     unit_ids: set[int]
-    kepala: dict[int, Pegawai]
 
 
 def jangkauan(user, lingkup: Lingkup) -> Jangkauan:
     """Admin instansi, pimpinan role and superadmin see every unit; a pegawai sees the units they lead
     and those whose capaian they set (the units of the pimpinan they evaluate), each with its
-    sub-units; anyone else none."""
+    sub-units; anyone else none. One query for a pegawai, none for the others: in an instansi of
+    thousands of units the heads of all of them are never loaded."""
     akses = akses_of(user)
-    induk = {u.id: u.induk_id for u in lingkup.units}
-    kepala = kepala_unit(induk)
+    induk = lingkup.induk
     if akses.sees_whole_instansi(lingkup.instansi.pk):
-        return Jangkauan(set(induk), kepala)
+        return Jangkauan(set(induk))
     me = akses.pegawai.pk if akses.pegawai and akses.pegawai.instansi_id == lingkup.instansi.pk else None
-    akar = [u for u, k in kepala.items() if me is not None and me in (k.pk, k.pejabat_penilai_id)]
-    return Jangkauan({pk for u in akar for pk in sub_unit(induk, u)}, kepala)
+    if me is None:
+        return Jangkauan(set())
+    akar = unit_dipimpin_oleh(Q(pk=me) | Q(pejabat_penilai_id=me), instansi_id=lingkup.instansi.pk)
+    return Jangkauan({pk for u in akar if u in induk for pk in sub_unit(induk, u)})
 
 
 # --- the distribution of a unit ---------------------------------------------------------------------
@@ -138,7 +141,7 @@ def distribusi_unit(
 ) -> DistribusiUnit:
     """The unit's distribution and its teams in five queries whatever the number of pegawai."""
     unit = lingkup.unit
-    induk = {u.id: u.induk_id for u in lingkup.units}
+    induk = lingkup.induk
     draf: Counter = Counter()
     final: Counter = Counter()
     belum = 0
@@ -228,6 +231,33 @@ def distribusi_unit(
         belum=belum,
         tim=tim,
     )
+
+
+def distribusi_unit_tersimpan(
+    lingkup: Lingkup, *, periode: PeriodeKinerja, pilihan: PeriodePenilaian
+) -> DistribusiUnit:
+    """`distribusi_unit`, cached until a penilaian, capaian or justification changes (any write bumps
+    DATA_PENILAIAN), a pegawai changes (names, teams, the unit's pimpinan) or a unit changes: the page
+    is read by every pimpinan at the year's end while the numbers move only when someone saves."""
+    key = ":".join(
+        str(x)
+        for x in (
+            "distribusi",
+            version(DATA_PENILAIAN),
+            version(PEGAWAI_COUNTS),
+            version(UNIT_TREE),
+            lingkup.unit.id,
+            periode.pk,
+            pilihan.jadwal_id,
+            translation.get_language(),
+        )
+    )
+    hasil = cache.get(key)
+    if hasil is None:
+        kepala = kepala_unit([lingkup.unit.id]).get(lingkup.unit.id)
+        hasil = distribusi_unit(lingkup, periode=periode, pilihan=pilihan, kepala=kepala)
+        cache.set(key, hasil, 600)
+    return hasil
 
 
 # --- the pegawai listed in the Penetapan Predikat Kinerja -------------------------------------------

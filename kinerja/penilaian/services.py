@@ -39,6 +39,7 @@ from .models import (
     PengaturanPenilaian,
     Penilaian,
     PenilaianRhk,
+    penilaian_berubah,
 )
 from .workflow import StatusPenilaian, WorkflowError
 
@@ -255,6 +256,7 @@ def simpan_penilaian(
         **fields, updated_at=now
     ):
         raise WorkflowError(pesan_final())
+    penilaian_berubah()
     if dikosongkan:
         PenilaianRhk.objects.filter(penilaian=penilaian, rhk_id__in=dikosongkan).delete()
     if dinilai:
@@ -399,6 +401,7 @@ def finalisasi_tim(
         .exclude(predikat="")
         .update(status=StatusPenilaian.FINAL, difinalisasi_pada=now, updated_at=now)
     )
+    penilaian_berubah()
     if n != len(ids):
         raise WorkflowError(
             _("Sebagian penilaian baru saja diubah atau difinalisasi. Muat ulang halaman lalu coba lagi.")

@@ -46,6 +46,15 @@ def kepala_unit(unit_ids: Iterable[int]) -> dict[int, Pegawai]:
     return out
 
 
+def unit_dipimpin_oleh(pegawai_q: Q, *, instansi_id: int) -> set[int]:
+    """The units led by the active pegawai matching `pegawai_q` (one query)."""
+    return set(
+        Pegawai.objects.filter(_q_kepala(), pegawai_q, aktif=True, instansi_id=instansi_id).values_list(
+            "jabatan__unit_kerja_id", flat=True
+        )
+    )
+
+
 def unit_dipimpin(pegawai: Pegawai) -> int | None:
     """The id of the unit this pegawai leads, or None (one query unless the jabatan is loaded)."""
     jabatan = pegawai.jabatan if pegawai.jabatan_id else None

@@ -44,22 +44,21 @@ def _halaman(request) -> Halaman:
     jk = sel.jangkauan(request.user, lingkup)
     if data["unit"] is not None and data["unit"] not in jk.unit_ids:
         raise Http404
-    units = [u for u in lingkup.units if u.id in jk.unit_ids]
+    semua = len(jk.unit_ids) == len(lingkup.units)
+    units = lingkup.units if semua else [u for u in lingkup.units if u.id in jk.unit_ids]
     unit = lingkup.unit if lingkup.unit and lingkup.unit.id in jk.unit_ids else (units[0] if units else None)
     if unit is None:
         halaman.lingkup = replace(lingkup, units=[], unit=None, unit_ids=[])
         return halaman
     if unit is not lingkup.unit:
-        induk = {u.id: u.induk_id for u in lingkup.units}
+        induk = lingkup.induk
         lingkup = replace(lingkup, unit=unit, unit_ids=sub_unit(induk, unit.id))
     halaman.lingkup = replace(lingkup, units=units)
     halaman.periode = PeriodeKinerja.objects.filter(instansi=lingkup.instansi, tahun=data["tahun"]).first()
     semua, pilihan = periode_terpilih(request, halaman.periode, data["nomor"])
     halaman.periode_list = semua
     if pilihan is not None:
-        halaman.distribusi = sel.distribusi_unit(
-            lingkup, periode=halaman.periode, pilihan=pilihan, kepala=jk.kepala.get(unit.id)
-        )
+        halaman.distribusi = sel.distribusi_unit_tersimpan(lingkup, periode=halaman.periode, pilihan=pilihan)
     return halaman
 
 

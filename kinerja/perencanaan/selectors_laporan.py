@@ -16,7 +16,8 @@ from django.utils.translation import gettext_lazy as _
 
 from kinerja.aturan import JenjangFungsional, batas_penyusunan_skp
 from kinerja.core.access import akses_of
-from kinerja.organisasi.models import Instansi, UnitKerja, nama_dengan_gelar
+from kinerja.core.counting import version
+from kinerja.organisasi.models import UNIT_TREE, Instansi, UnitKerja, nama_dengan_gelar
 from kinerja.organisasi.selectors import visible_instansi, visible_pegawai
 
 from . import pohon
@@ -55,6 +56,29 @@ class Lingkup:
     units: list[Unit]  # the instansi's units in tree order (the unit picker)
     unit_ids: list[int]  # the unit and everything below it
     tahun: int
+    pohon: "PohonUnit | None" = None  # the same units with their parent and children maps
+
+    @property
+    def induk(self) -> dict[int, int | None]:
+        """unit id -> parent id, for every unit of the instansi."""
+        return self.pohon.induk if self.pohon else {u.id: u.induk_id for u in self.units}
+
+    PILIHAN_MAKS = 200
+
+    @property
+    def pilihan_unit(self) -> list[Unit]:
+        """The units the picker offers: all of them in a small instansi; in a large one (thousands of
+        units) the path from the top to the chosen unit, its direct sub-units and the top-level units,
+        so the page stays small and one can still walk down the tree."""
+        if len(self.units) <= self.PILIHAN_MAKS:
+            return self.units
+        by_id = {u.id: u for u in self.units}
+        keep, u = set(), self.unit
+        while u is not None and u.id not in keep:
+            keep.add(u.id)
+            u = by_id.get(u.induk_id)
+        chosen = self.unit.id if self.unit else None
+        return [u for u in self.units if u.id in keep or u.kedalaman == 0 or u.induk_id == chosen]
 
 
 def lingkup_laporan(
@@ -86,11 +110,8 @@ def lingkup_laporan(
     if instansi_id is None:
         return None
     instansi = by_id[instansi_id]
-    units = _unit_tree(
-        UnitKerja.objects.filter(instansi=instansi)
-        .order_by("kode")
-        .values_list("id", "kode", "nama", "induk_id")
-    )
+    pohon_ = pohon_instansi(instansi.pk)
+    units = pohon_.units
     unit_by_id = {u.id: u for u in units}
     if unit_id is None:
         unit_id = _unit_bawaan(akses, instansi.pk, unit_by_id, units)
@@ -100,9 +121,47 @@ def lingkup_laporan(
         instansi_list=instansi_list,
         unit=unit,
         units=units,
-        unit_ids=_di_bawah(unit.id, units) if unit else [],
+        unit_ids=_di_bawah(unit.id, units, pohon_.anak) if unit else [],
         tahun=tahun,
+        pohon=pohon_,
     )
+
+
+@dataclass(frozen=True)
+class PohonUnit:
+    """An instansi's units in tree order with the parent of each and the children of each."""
+
+    units: list[Unit]
+    induk: dict[int, int | None]
+    anak: dict[int | None, list[int]]
+
+
+_pohon: dict[int, tuple[int, PohonUnit]] = {}  # instansi id -> (version, tree), in this process
+
+
+def units_instansi(instansi_id: int) -> list[Unit]:
+    return pohon_instansi(instansi_id).units
+
+
+def pohon_instansi(instansi_id: int) -> PohonUnit:
+    """The instansi's units in tree order. Kept in this process's memory until any unit changes (the
+    version `UNIT_TREE` is bumped by every UnitKerja write and by `sync_penilai` after bulk imports): an
+    instansi of 5,000 units costs one cache read instead of reading and ordering them on every page."""
+    versi = version(UNIT_TREE)
+    hit = _pohon.get(instansi_id)
+    if hit is not None and hit[0] == versi:
+        return hit[1]
+    units = _unit_tree(
+        UnitKerja.objects.filter(instansi_id=instansi_id)
+        .order_by("kode")
+        .values_list("id", "kode", "nama", "induk_id")
+    )
+    anak: dict[int | None, list[int]] = {}
+    for u in units:
+        anak.setdefault(u.induk_id, []).append(u.id)
+    pohon = PohonUnit(units, {u.id: u.induk_id for u in units}, anak)
+    _pohon[instansi_id] = (versi, pohon)
+    return pohon
 
 
 def _unit_tree(rows) -> list[Unit]:
@@ -122,10 +181,11 @@ def _unit_tree(rows) -> list[Unit]:
     return out  # units caught in a loop of induk are left out (the unit form refuses loops)
 
 
-def _di_bawah(unit_id: int, units: list[Unit]) -> list[int]:
-    anak: dict[int | None, list[int]] = {}
-    for u in units:
-        anak.setdefault(u.induk_id, []).append(u.id)
+def _di_bawah(unit_id: int, units: list[Unit], anak: dict | None = None) -> list[int]:
+    if anak is None:
+        anak = {}
+        for u in units:
+            anak.setdefault(u.induk_id, []).append(u.id)
     out, seen, stack = [], set(), [unit_id]
     while stack:
         pk = stack.pop()
