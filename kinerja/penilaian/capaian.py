@@ -24,6 +24,7 @@ from kinerja.core.notifikasi import beri_tahu
 from kinerja.organisasi.models import Pegawai, UnitKerja
 from kinerja.perencanaan.models import JadwalPeriode, PeriodeKinerja
 from kinerja.perencanaan.periode import nama_jadwal
+from kinerja.perencanaan.selectors_laporan import turunan
 
 from .distribusi import RingkasanDistribusi, ringkasan_distribusi
 from .models import CapaianKinerjaOrganisasi, Penilaian
@@ -65,15 +66,7 @@ def sub_unit(induk: dict[int, int | None], unit_id: int) -> list[int]:
     anak: dict[int | None, list[int]] = {}
     for pk, parent in induk.items():
         anak.setdefault(parent, []).append(pk)
-    out, seen, stack = [], set(), [unit_id]
-    while stack:
-        pk = stack.pop()
-        if pk in seen:
-            continue
-        seen.add(pk)
-        out.append(pk)
-        stack.extend(anak.get(pk, []))
-    return out
+    return turunan(unit_id, anak)
 
 
 def _peta_induk(instansi_id: int) -> dict[int, int | None]:

@@ -186,6 +186,11 @@ def _di_bawah(unit_id: int, units: list[Unit], anak: dict | None = None) -> list
         anak = {}
         for u in units:
             anak.setdefault(u.induk_id, []).append(u.id)
+    return turunan(unit_id, anak)
+
+
+def turunan(unit_id: int, anak: dict[int | None, list[int]]) -> list[int]:
+    """The unit and every unit below it, from a map unit id -> child ids (loops are cut)."""
     out, seen, stack = [], set(), [unit_id]
     while stack:
         pk = stack.pop()

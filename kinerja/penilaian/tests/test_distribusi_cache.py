@@ -32,7 +32,11 @@ def test_a_rating_a_finalisation_and_a_capaian_each_show_at_once(demo, cast, cli
 
     with time_machine.travel("2027-12-20 09:00 +0700"):
         services.simpan_penilaian(
-            sekar, rhk_ratings={}, rating_hasil_kerja=DI_ATAS, rating_perilaku=DI_ATAS, by=cast["pejabat_penilai"]
+            sekar,
+            rhk_ratings={},
+            rating_hasil_kerja=DI_ATAS,
+            rating_perilaku=DI_ATAS,
+            by=cast["pejabat_penilai"],
         )
     assert _jumlah(client, bidang) == {Predikat.SANGAT_BAIK: 1, Predikat.BAIK: 1}
 
