@@ -128,6 +128,8 @@ def _zip(berkas: BinaryIO) -> Jenis | None:
                 return None
             return next((jenis for entri, jenis in _OOXML if entri in nama), None)
     except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError, RuntimeError):
+        # A damaged zip, an unsupported compression method (zipfile raises NotImplementedError) or an
+        # encrypted entry (RuntimeError): not a document we can recognise, so the upload is refused.
         return None
 
 
