@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "kinerja.core",
     "kinerja.organisasi",
+    "kinerja.sop",
     "kinerja.perencanaan",
     "kinerja.pelaksanaan",
     "kinerja.penilaian",

@@ -9,5 +9,8 @@ urlpatterns = [
     path("skp/", include("kinerja.perencanaan.urls")),
     path("pelaksanaan/", include("kinerja.pelaksanaan.urls")),
     path("penilaian/", include("kinerja.penilaian.urls")),
+    path("tindak-lanjut/", include("kinerja.tindak_lanjut.urls")),
+    path("ip-asn/", include("kinerja.ipasn.urls")),
+    path("sop/", include("kinerja.sop.urls")),
     path("", include("kinerja.core.urls")),
 ]

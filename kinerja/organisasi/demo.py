@@ -50,6 +50,7 @@ UNIT = [
     ("kemen-esdm", "DJK", "Direktorat Jenderal Ketenagalistrikan", None),
     ("kemen-esdm", "DJK-SET", "Sekretariat Direktorat Jenderal Ketenagalistrikan", "DJK"),
     ("kemen-esdm", "DJK-SET-KEU", "Bagian Keuangan", "DJK-SET"),
+    ("kemen-esdm", "DJK-SET-UM", "Bagian Umum", "DJK-SET"),
 ]
 
 # (instansi, kode, nama, jenis, jenjang, unit, kode atasan)
@@ -148,6 +149,26 @@ JABATAN = [
         "DJK-SET-KEU",
         "KABAG-KEU-DJK",
     ),
+    # Seed 001's actors: the Kepala Bagian Umum, the Analis SDM Aparatur and Tata Usaha.
+    (
+        "kemen-esdm",
+        "KABAG-UMUM-DJK",
+        "Kepala Bagian Umum",
+        "administrator",
+        "",
+        "DJK-SET-UM",
+        "SESDITJEN-GATRIK",
+    ),
+    (
+        "kemen-esdm",
+        "ANALIS-SDM-DJK",
+        "Analis SDM Aparatur",
+        "fungsional",
+        "ahli_muda",
+        "DJK-SET-UM",
+        "KABAG-UMUM-DJK",
+    ),
+    ("kemen-esdm", "ARSIPARIS-DJK", "Arsiparis", "fungsional", "terampil", "DJK-SET-UM", "KABAG-UMUM-DJK"),
 ]
 
 
@@ -318,6 +339,8 @@ PEGAWAI = [
         "SESDITJEN-GATRIK",
         "DJK-SET",
         "S1_D4",
+        "pimpinan (Sesditjen, SOP IP ASN)",
+        Peran.PIMPINAN,
     ),
     DemoPegawai(
         "kemen-esdm",
@@ -342,6 +365,46 @@ PEGAWAI = [
         "PENATA-LAPKEU",
         "DJK-SET-KEU",
         "S1_D4",
+    ),
+    DemoPegawai(
+        "kemen-esdm",
+        "197607152002121003",
+        "",
+        "Rudi Hartono",
+        "S.H., M.H.",
+        "pns",
+        "IV/a",
+        "KABAG-UMUM-DJK",
+        "DJK-SET-UM",
+        "S2",
+        "kepala bagian umum (SOP IP ASN)",
+    ),
+    DemoPegawai(
+        "kemen-esdm",
+        "198805202011012004",
+        "",
+        "Nurul Aini",
+        "S.Psi.",
+        "pns",
+        "III/d",
+        "ANALIS-SDM-DJK",
+        "DJK-SET-UM",
+        "S1_D4",
+        "Analis SDM (SOP IP ASN)",
+        Peran.ADMIN_INSTANSI,
+    ),
+    DemoPegawai(
+        "kemen-esdm",
+        "199309092015031002",
+        "",
+        "Fajar Nugroho",
+        "A.Md.",
+        "pns",
+        "II/d",
+        "ARSIPARIS-DJK",
+        "DJK-SET-UM",
+        "D3",
+        "tata usaha (SOP IP ASN)",
     ),
 ]
 

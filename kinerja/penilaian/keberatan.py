@@ -22,6 +22,7 @@ from kinerja.core.notifikasi import beri_tahu
 
 from .models import Keberatan, PengaturanPenilaian, Penilaian
 from .riwayat import catat
+from .signals import hasil_ditetapkan
 from .workflow import (
     TRANSISI_KEBERATAN,
     AksiKeberatan,
@@ -342,6 +343,7 @@ def ubah(keberatan: Keberatan, rating_hasil_kerja: str, rating_perilaku: str, al
         "predikat": p.predikat,
     }
     catat(p, RIWAYAT_AKSI[AksiKeberatan.UBAH], by, alasan, semula=semula, menjadi=menjadi)
+    hasil_ditetapkan.send(Penilaian, penilaian=[p], by=by, perubahan=True)
     _beri_tahu_keputusan(keberatan)
     return keberatan
 

@@ -32,6 +32,7 @@ from kinerja.perencanaan.periode import nama_jadwal
 from kinerja.perencanaan.workflow import StatusSkp
 
 from . import riwayat, struktur
+from .signals import hasil_ditetapkan
 from .distribusi import RingkasanDistribusi, ringkasan_distribusi
 from .models import (
     CapaianKinerjaOrganisasi,
@@ -437,4 +438,5 @@ def finalisasi_tim(
             % {"predikat": p.get_predikat_display(), "hari": hari},
             reverse("penilaian:hasil", args=[p.pk]),
         )
+    hasil_ditetapkan.send(Penilaian, penilaian=siap, by=by, perubahan=False)
     return siap

@@ -15,7 +15,7 @@ def test_seed_demo_is_idempotent_and_prints_accounts():
     call_command("seed_demo", stdout=out)
     first = Pegawai.objects.count()
     call_command("seed_demo", stdout=out)
-    assert Pegawai.objects.count() == first == 14
+    assert Pegawai.objects.count() == first == 17
     assert "199106112012062001" in out.getvalue() and "kinerja-demo" in out.getvalue()
 
 
