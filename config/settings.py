@@ -202,6 +202,9 @@ def storages_from_env() -> dict:
 STORAGES = storages_from_env()
 # Size limit of one bukti dukung file, in MB.
 KINERJA_BUKTI_MAKS_MB = env_int("KINERJA_BUKTI_MAKS_MB", 10)
+# Angka kredit for PPPK in a jabatan fungsional: whether they accumulate is UNVERIFIED (regulasi.md §3.11);
+# off by default.
+KINERJA_AK_PPPK = env_bool("KINERJA_AK_PPPK", "False")
 
 _email_backend = os.getenv("DJANGO_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 MAILERS = {

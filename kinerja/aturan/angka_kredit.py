@@ -104,19 +104,19 @@ def proyeksi_kenaikan(
     tujuan: str = "pangkat",
     ak_awal: Decimal = Decimal("0"),
     koefisien: Mapping[JenjangFungsional, Decimal] | None = None,
+    akk: Decimal | None = None,
 ) -> Proyeksi:
     """Years of ``predikat`` needed to reach the AKK of the next pangkat (``tujuan="pangkat"``) or
     jenjang (``tujuan="jenjang"``), counting whole years of the rounded annual conversion
     (regulasi.md §4.4, §4.5: Ahli Pertama reaches 50 in 4 years at Baik, in the 3rd at Sangat Baik).
+    ``akk`` overrides the built-in AKK (a later version of the reference data, decision g).
     The AK requirement only: the other conditions (§4.4, §5.2) are checked elsewhere."""
     jenjang = JenjangFungsional(jenjang)
     predikat = Predikat(predikat)
-    if tujuan == "pangkat":
-        akk: Decimal | None = akk_kenaikan_pangkat(jenjang)
-    elif tujuan == "jenjang":
-        akk = akk_kenaikan_jenjang(jenjang)
-    else:
+    if tujuan not in ("pangkat", "jenjang"):
         raise ValueError(f"Tujuan kenaikan harus 'pangkat' atau 'jenjang', bukan {tujuan!r}.")
+    if akk is None:
+        akk = akk_kenaikan_pangkat(jenjang) if tujuan == "pangkat" else akk_kenaikan_jenjang(jenjang)
     per_tahun = angka_kredit(predikat, jenjang, 12, koefisien=koefisien)
     if akk is None:
         return Proyeksi(jenjang, predikat, tujuan, None, ak_awal, per_tahun, None, None)

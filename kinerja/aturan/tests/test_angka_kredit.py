@@ -106,3 +106,15 @@ def test_tabel_proyeksi_for_every_predikat():
     # regulasi.md §4.1: Sangat Kurang gives 25 % of 12,5 = 3,13 a year -> 16 years for 50
     assert tabel[P.SANGAT_KURANG].tahun == 16
     assert tabel[P.BAIK].tahun == 4
+
+
+@pytest.mark.parametrize(
+    ("tujuan", "akk", "tahun"),
+    [
+        ("pangkat", "75", 6),  # a later AKK version (decision g): 75 / 12,5 per year at Baik = 6 years
+        ("jenjang", "60", 5),  # 60 / 12,5 = 4,8 -> the 5th year
+    ],
+)
+def test_proyeksi_kenaikan_with_akk_of_another_version(tujuan, akk, tahun):
+    proyeksi = proyeksi_kenaikan(J.AHLI_PERTAMA, P.BAIK, tujuan=tujuan, akk=Decimal(akk))
+    assert (proyeksi.akk, proyeksi.tahun) == (Decimal(akk), tahun)
