@@ -32,7 +32,6 @@ from kinerja.perencanaan.periode import nama_jadwal
 from kinerja.perencanaan.workflow import StatusSkp
 
 from . import riwayat, struktur
-from .signals import hasil_ditetapkan
 from .distribusi import RingkasanDistribusi, ringkasan_distribusi
 from .models import (
     CapaianKinerjaOrganisasi,
@@ -42,6 +41,7 @@ from .models import (
     PenilaianRhk,
     penilaian_berubah,
 )
+from .signals import hasil_ditetapkan
 from .workflow import StatusPenilaian, WorkflowError
 
 ALASAN_MINIMAL = 20  # characters of a justification for a deviating distribution (decision a)
