@@ -100,8 +100,26 @@ def browser():
         browser.close()
 
 
+# Reference data written by data migrations (koefisien AK, the IP ASN table, SOP 001). A transactional
+# test (the browser tests) flushes the database afterwards, so the next one loads it again.
+DATA_MIGRATIONS = [
+    ("kinerja.tindak_lanjut.migrations.0002_koefisien_awal", "seed"),
+    ("kinerja.ipasn.migrations.0002_tabel_awal_sop_001", "seed"),
+]
+
+
 @pytest.fixture
-def page(browser, live_server, demo):
+def data_acuan(db):
+    import importlib
+
+    from django.apps import apps
+
+    for module, function in DATA_MIGRATIONS:
+        getattr(importlib.import_module(module), function)(apps, None)
+
+
+@pytest.fixture
+def page(browser, live_server, demo, data_acuan):
     context = browser.new_context(base_url=live_server.url, locale="id-ID")
     context.set_default_timeout(10_000)
     page = context.new_page()

@@ -11,6 +11,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from kinerja.core.models import BaseModel
 
@@ -78,7 +79,7 @@ class LangkahSop(BaseModel):
 
 class StatusProses(models.TextChoices):
     BERJALAN = "berjalan", _("Berjalan")
-    SELESAI = "selesai", _("Selesai")
+    SELESAI = "selesai", pgettext_lazy("status", "Selesai")
     DIBATALKAN = "dibatalkan", _("Dibatalkan")
 
 
@@ -136,7 +137,7 @@ class PelaksanaProses(BaseModel):
 
 
 class HasilLangkah(models.TextChoices):
-    SELESAI = "selesai", _("Selesai")
+    SELESAI = "selesai", pgettext_lazy("status", "Selesai")
     DISETUJUI = "disetujui", _("Disetujui")
     DIKEMBALIKAN = "dikembalikan", _("Dikembalikan untuk revisi")
 

@@ -16,7 +16,7 @@ def antrian_analis_sdm(akses: Akses) -> Bagian | None:
     if not akses.admin_instansi_ids:
         return None
     n = jumlah_masuk(akses.admin_instansi_ids)
-    bagian = Bagian(_("Antrian dokumen Analis SDM"), kosong=_("Tidak ada dokumen yang menunggu dicatat."))
+    bagian = Bagian(_("Antrean dokumen Analis SDM"), kosong=_("Tidak ada dokumen yang menunggu dicatat."))
     if n:
         url = reverse("tindak_lanjut:antrian") + "?status=" + StatusKiriman.MASUK
         bagian.items.append(Item(_("Dokumen masuk menunggu dicatat atau diteruskan"), url, n, "warning"))

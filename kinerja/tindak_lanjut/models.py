@@ -10,6 +10,7 @@ from decimal import Decimal
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from kinerja.aturan import JenjangFungsional, Predikat
@@ -34,7 +35,7 @@ class JenisPembinaan(models.TextChoices):
 class StatusPembinaan(models.TextChoices):
     USULAN = "usulan", _("Diusulkan")
     BERJALAN = "berjalan", _("Berjalan")
-    SELESAI = "selesai", _("Selesai")
+    SELESAI = "selesai", pgettext_lazy("status", "Selesai")
     DIBATALKAN = "dibatalkan", _("Dibatalkan")
 
 
@@ -290,7 +291,7 @@ class JenisKiriman(models.TextChoices):
 
 
 class StatusKiriman(models.TextChoices):
-    MASUK = "masuk", _("Masuk")
+    MASUK = "masuk", pgettext_lazy("status dokumen", "Masuk")
     DICATAT = "dicatat", _("Dicatat / diarsipkan")
     DITERUSKAN = "diteruskan", _("Diteruskan")
 

@@ -26,7 +26,7 @@ from .models import JenisKiriman, StatusKiriman
 def _pastikan_analis(request):
     akses = akses_of(request.user)
     if not akses.is_admin:
-        raise PermissionDenied(_("Antrian dokumen hanya untuk Analis SDM (admin instansi)."))
+        raise PermissionDenied(_("Antrean dokumen hanya untuk Analis SDM (admin instansi)."))
     return akses
 
 
