@@ -172,16 +172,23 @@ def usulan_edit(request, pk: int):
     return render(request, "tindak_lanjut/usulan_form.html", {"form": form, "usulan": u})
 
 
+def _lakukan(request, aksi, sukses: str) -> bool:
+    """Runs one service action: a refusal becomes an error message (nothing changed), success a
+    success message."""
+    try:
+        aksi()
+    except WorkflowError as e:
+        messages.error(request, str(e))
+        return False
+    messages.success(request, sukses)
+    return True
+
+
 @login_required
 @require_POST
 def usulan_hapus(request, pk: int):
     u = _usulan(request, pk)
-    try:
-        layanan.hapus_usulan(usulan=u, by=request.user)
-    except WorkflowError as e:
-        messages.error(request, str(e))
-    else:
-        messages.success(request, _("Usulan dihapus."))
+    _lakukan(request, lambda: layanan.hapus_usulan(usulan=u, by=request.user), _("Usulan dihapus."))
     return redirect("tindak_lanjut:usulan-list")
 
 
@@ -189,12 +196,7 @@ def usulan_hapus(request, pk: int):
 @require_POST
 def usulan_tolak(request, pk: int):
     u = _usulan(request, pk)
-    try:
-        layanan.tolak_usulan(usulan=u, by=request.user)
-    except WorkflowError as e:
-        messages.error(request, str(e))
-    else:
-        messages.success(request, _("Usulan tidak diteruskan."))
+    _lakukan(request, lambda: layanan.tolak_usulan(usulan=u, by=request.user), _("Usulan tidak diteruskan."))
     return redirect("tindak_lanjut:usulan-list")
 
 
@@ -311,12 +313,11 @@ def nota_edit(request, pk: int):
 @require_POST
 def nota_kirim(request, pk: int):
     nota = _nota(request, pk)
-    try:
-        layanan_nota.kirim_nota(nota=nota, by=request.user)
-    except WorkflowError as e:
-        messages.error(request, str(e))
-    else:
-        messages.success(request, _("Nota dinas dikirim ke Analis SDM."))
+    _lakukan(
+        request,
+        lambda: layanan_nota.kirim_nota(nota=nota, by=request.user),
+        _("Nota dinas dikirim ke Analis SDM."),
+    )
     return redirect("tindak_lanjut:nota-detail", pk=nota.pk)
 
 
@@ -324,13 +325,13 @@ def nota_kirim(request, pk: int):
 @require_POST
 def nota_hapus(request, pk: int):
     nota = _nota(request, pk)
-    try:
-        layanan_nota.hapus_nota(nota=nota, by=request.user)
-    except WorkflowError as e:
-        messages.error(request, str(e))
-        return redirect("tindak_lanjut:nota-detail", pk=nota.pk)
-    messages.success(request, _("Draf nota dinas dihapus; usulannya kembali menunggu."))
-    return redirect("tindak_lanjut:nota-list")
+    if _lakukan(
+        request,
+        lambda: layanan_nota.hapus_nota(nota=nota, by=request.user),
+        _("Draf nota dinas dihapus; usulannya kembali menunggu."),
+    ):
+        return redirect("tindak_lanjut:nota-list")
+    return redirect("tindak_lanjut:nota-detail", pk=nota.pk)
 
 
 @login_required
